@@ -1,0 +1,685 @@
+"""nn_pure: the "neural network in 11 lines", in plain Python, step by step.
+
+This file is the whole lesson. It trains the 2-layer network of the blog post
+"Neural Network - Python" (2016), itself a walk through iamtrask's tutorial
+"A Neural Network in 11 lines of Python" (2015), with no NumPy: matrices are
+lists of rows, and every multiplication is a line you can read.
+
+It is written to be read from top to bottom, not to be fast or clever:
+
+1. the data: the post's table, ``X`` and ``y``
+2. matrix helpers: ``dot``, ``transpose`` and the elementwise ``-``, ``*``, ``+``
+3. the sigmoid, ``sigmo``, and its slope
+4. where the random starting weights come from: ``RandomState``
+5. the training loop: ``train``
+6. printing a matrix the way NumPy (and so the post) prints it
+7. the command line: ``python nn_pure.py --help``
+
+The names are the post's:
+
+=========  ==========================================================
+``X``      input dataset matrix: each row is one training example
+``y``      output dataset matrix: the answer for each row of ``X``
+``l0``     first layer: the input data (``l0 = X``)
+``l1``     second layer: the network's guess for each row
+``syn0``   synapse 0: the weights that connect ``l0`` to ``l1``
+``*``      elementwise multiply (here ``multiply(a, b)``)
+``-``      elementwise subtract (here ``subtract(a, b)``)
+``dot``    matrix product (NumPy's ``np.dot``)
+=========  ==========================================================
+
+Run it with ``python nn_pure.py``; test it with ``python -m pytest``.
+"""
+
+import math  # exp() for the sigmoid; isfinite() to spot NaN and infinity
+import sys   # argv and exit status for the command line
+
+
+# ---------------------------------------------------------------------------
+# 1. The data: the post's table
+# ---------------------------------------------------------------------------
+#
+#     Inputs  Output
+#     0 0 1   0
+#     1 1 1   1
+#     1 0 1   1
+#     0 1 1   0
+#
+# The output is the first input column. Can the network find that out?
+
+X = [[0, 0, 1],
+     [1, 1, 1],
+     [1, 0, 1],
+     [0, 1, 1]]
+
+y = [[0],
+     [1],
+     [1],
+     [0]]
+
+
+# ---------------------------------------------------------------------------
+# 2. Matrix helpers
+# ---------------------------------------------------------------------------
+#
+# A matrix is a list of rows; a row is a list of numbers. NumPy checks that
+# shapes fit before it computes; so do these helpers (Python's zip() would
+# silently drop whatever does not fit).
+
+NUMBER_TYPES = (int, float)
+
+
+def is_number(value):
+    """True for an int or a float; False for anything else, bool included.
+
+    >>> is_number(0.5), is_number(3), is_number(True), is_number("1")
+    (True, True, False, False)
+    """
+    if type(value) is float or type(value) is int:  # the usual case, quickly
+        return True
+    return isinstance(value, NUMBER_TYPES) and not isinstance(value, bool)
+
+
+def shape(m, name="matrix"):
+    """Return (rows, columns) of matrix m, after checking it is one.
+
+    A matrix is a non-empty list of rows, each a non-empty list of numbers,
+    all rows the same length. Anything else is an error that says what is
+    wrong:
+
+    >>> shape([[0, 0, 1], [1, 1, 1]])
+    (2, 3)
+    >>> shape([[1, 2], [3]])
+    Traceback (most recent call last):
+    ...
+    ValueError: matrix is ragged: row 0 has 2 numbers but row 1 has 1; expected every row to have 2
+    """
+    if not isinstance(m, (list, tuple)) or len(m) == 0:
+        raise ValueError("%s must be a non-empty list of rows, got %s"
+                         % (name, describe(m)))
+    columns = len(m[0]) if isinstance(m[0], (list, tuple)) else 0
+    for row in m:
+        if not isinstance(row, (list, tuple)) or len(row) != columns \
+                or columns == 0:
+            raise ValueError(bad_row_message(m, name))
+        for value in row:
+            if not is_number(value):
+                raise TypeError(bad_number_message(m, name))
+    return len(m), columns
+
+
+def bad_row_message(m, name):
+    """Say which row of m is not a row of the same length as row 0."""
+    columns = len(m[0]) if isinstance(m[0], (list, tuple)) else 0
+    for r, row in enumerate(m):
+        if not isinstance(row, (list, tuple)):
+            return ("%s row %d is %s; expected a row, a list of numbers "
+                    "(a matrix looks like [[1, 2], [3, 4]])"
+                    % (name, r, describe(row)))
+        if len(row) == 0:
+            return "%s row %d is empty; expected a list of numbers" % (name, r)
+        if len(row) != columns:
+            return ("%s is ragged: row 0 has %d numbers but row %d has %d; "
+                    "expected every row to have %d"
+                    % (name, columns, r, len(row), columns))
+    return "%s is not a matrix" % name
+
+
+def bad_number_message(m, name):
+    """Say where in m the first thing that is not a number stands."""
+    for r, row in enumerate(m):
+        for c, value in enumerate(row):
+            if not is_number(value):
+                return ("%s[%d][%d] is %s; expected a number (int or float)"
+                        % (name, r, c, describe(value)))
+    return "%s holds something that is not a number" % name
+
+
+def describe(value):
+    """A short description of a value for an error message: 'True (bool)'."""
+    text = repr(value)
+    if len(text) > 30:
+        text = text[:27] + "..."
+    return "%s (%s)" % (text, type(value).__name__)
+
+
+def same_shape(a, b, operation):
+    """Check that a and b have the same shape, as elementwise math needs."""
+    shape_a = shape(a, "%s: first matrix" % operation)
+    shape_b = shape(b, "%s: second matrix" % operation)
+    if shape_a != shape_b:
+        raise ValueError("%s needs two matrices of the same shape, got %dx%d "
+                         "and %dx%d" % ((operation,) + shape_a + shape_b))
+    return shape_a
+
+
+def transpose(m):
+    """Turn rows into columns: NumPy's ``m.T``.
+
+    >>> transpose([[1, 2, 3],
+    ...            [4, 5, 6]])
+    [[1, 4], [2, 5], [3, 6]]
+    """
+    rows, columns = shape(m, "transpose: matrix")
+    result = []
+    for c in range(columns):
+        result.append([row[c] for row in m])
+    return result
+
+
+def dot(a, b):
+    """Matrix product: NumPy's ``np.dot(a, b)``.
+
+    Entry [i][j] is row i of a times column j of b, multiplied number by
+    number and added up. An (n x k) matrix times a (k x m) matrix gives an
+    (n x m) matrix, so a's columns must match b's rows.
+
+    >>> dot([[1, 2],
+    ...      [3, 4]], [[5],
+    ...                [6]])
+    [[17], [39]]
+    """
+    a_rows, a_columns = shape(a, "dot: first matrix")
+    b_rows, b_columns = shape(b, "dot: second matrix")
+    if a_columns != b_rows:
+        raise ValueError("dot: shapes %dx%d and %dx%d do not multiply; "
+                         "expected the first matrix's columns (%d) to equal "
+                         "the second matrix's rows (%d)"
+                         % (a_rows, a_columns, b_rows, b_columns,
+                            a_columns, b_rows))
+    b_columns_list = transpose(b)
+    result = []
+    for row in a:
+        result_row = []
+        for column in b_columns_list:
+            total = 0
+            for x, w in zip(row, column):
+                total += x * w
+            result_row.append(total)
+        result.append(result_row)
+    return result
+
+
+def subtract(a, b):
+    """Elementwise a - b (NumPy's ``a - b`` for same-shaped arrays).
+
+    >>> subtract([[0], [1]], [[0.25], [0.5]])
+    [[-0.25], [0.5]]
+    """
+    same_shape(a, b, "subtract")
+    result = []
+    for row_a, row_b in zip(a, b):
+        result.append([x - w for x, w in zip(row_a, row_b)])
+    return result
+
+
+def multiply(a, b):
+    """Elementwise a * b (NumPy's ``a * b``): not the matrix product.
+
+    >>> multiply([[2], [3]], [[0.5], [10]])
+    [[1.0], [30]]
+    """
+    same_shape(a, b, "multiply")
+    result = []
+    for row_a, row_b in zip(a, b):
+        result.append([x * w for x, w in zip(row_a, row_b)])
+    return result
+
+
+def add(a, b):
+    """Elementwise a + b (NumPy's ``a + b``).
+
+    >>> add([[1], [2]], [[0.5], [0.25]])
+    [[1.5], [2.25]]
+    """
+    same_shape(a, b, "add")
+    result = []
+    for row_a, row_b in zip(a, b):
+        result.append([x + w for x, w in zip(row_a, row_b)])
+    return result
+
+
+# ---------------------------------------------------------------------------
+# 3. The sigmoid and its slope
+# ---------------------------------------------------------------------------
+
+def sigmo(x, deriv=False):
+    """The post's sigmoid on one number; with deriv=True, its slope.
+
+    sigmo(x) = 1 / (1 + e**-x) squashes any number into (0, 1):
+
+    >>> sigmo(0)
+    0.5
+    >>> sigmo(-1000), sigmo(1000)
+    (0.0, 1.0)
+
+    deriv=True does NOT take the same x. It takes the sigmoid's OUTPUT,
+    out = sigmo(x), and returns the slope there: out * (1 - out). That is
+    the slope because d/dx sigmo(x) = sigmo(x) * (1 - sigmo(x)). The loop
+    calls sigmo(l1, True) with l1 already squashed, so it never computes
+    the sigmoid twice. Passing the input instead is the classic mistake:
+
+    >>> sigmo(sigmo(0), True)     # right: the slope at x = 0 is 0.25
+    0.25
+    >>> sigmo(0, True)            # wrong: 0 here means "output 0", slope 0
+    0
+    """
+    if deriv:
+        out = x  # x is an output of the sigmoid, a number in (0, 1)
+        return out * (1 - out)
+    try:
+        return 1 / (1 + math.exp(-x))
+    except OverflowError:
+        # math.exp(-x) is too large for a float when x < -709.78: the true
+        # sigmoid there is below 1e-308, so 0.0 is the nearest float.
+        return 0.0
+
+
+def sigmo_each(m, deriv=False):
+    """Apply sigmo to every number of matrix m: NumPy's ``sigmo(array)``.
+
+    >>> sigmo_each([[0], [1000]])
+    [[0.5], [1.0]]
+    """
+    shape(m, "sigmo: matrix")
+    result = []
+    for row in m:
+        result.append([sigmo(x, deriv) for x in row])
+    return result
+
+
+# ---------------------------------------------------------------------------
+# 4. Where the "random" starting weights come from
+# ---------------------------------------------------------------------------
+#
+# Computer random numbers come from a formula: each number is computed from
+# the one before. The starting value is the seed, so the same seed gives the
+# same numbers every time. NumPy's np.random.seed / np.random.random_sample
+# use the Mersenne Twister, MT19937 (Matsumoto and Nishimura, 1998). Here it
+# is in plain Python, so that nn_pure draws exactly NumPy's numbers.
+
+class RandomState:
+    """NumPy's legacy random generator: the same numbers, bit for bit.
+
+    ``RandomState(1).random_sample((3, 1))`` equals
+    ``np.random.seed(1); np.random.random_sample((3, 1))``:
+
+    >>> RandomState(1).random_sample((3, 1))
+    [[0.417022004702574], [0.7203244934421581], [0.00011437481734488664]]
+    """
+
+    def __init__(self, seed):
+        """Fill the 624-number state from the seed (MT19937's init_genrand)."""
+        if not isinstance(seed, int) or isinstance(seed, bool):
+            raise TypeError("seed must be a whole number from 0 to 2**32 - 1, "
+                            "got %s" % describe(seed))
+        if not 0 <= seed <= 0xFFFFFFFF:
+            raise ValueError("seed must be from 0 to 2**32 - 1 (4294967295), "
+                             "got %d" % seed)
+        self.state = [seed]
+        for i in range(1, 624):
+            previous = self.state[i - 1]
+            self.state.append(
+                (1812433253 * (previous ^ (previous >> 30)) + i) & 0xFFFFFFFF)
+        self.index = 624  # all 624 used up: the first draw mixes a new batch
+
+    def next_uint32(self):
+        """The next whole number from 0 to 2**32 - 1."""
+        if self.index == 624:
+            self.twist()
+        number = self.state[self.index]
+        self.index += 1
+        # "Tempering": shuffle the bits so that neighbours look unrelated.
+        number ^= number >> 11
+        number ^= (number << 7) & 0x9D2C5680
+        number ^= (number << 15) & 0xEFC60000
+        number ^= number >> 18
+        return number
+
+    def twist(self):
+        """Compute the next 624 state numbers from the current ones."""
+        state = self.state
+        for i in range(624):
+            bits = (state[i] & 0x80000000) | (state[(i + 1) % 624] & 0x7FFFFFFF)
+            state[i] = state[(i + 397) % 624] ^ (bits >> 1)
+            if bits & 1:
+                state[i] ^= 0x9908B0DF
+        self.index = 0
+
+    def random(self):
+        """One float in [0, 1), built from 53 random bits as NumPy does.
+
+        27 bits from one draw and 26 from the next: a * 2**26 + b is a
+        whole number below 2**53, divided by 2**53.
+        """
+        a = self.next_uint32() >> 5
+        b = self.next_uint32() >> 6
+        return (a * 67108864 + b) / 9007199254740992
+
+    def random_sample(self, size):
+        """A rows x columns matrix of floats in [0, 1), filled row by row."""
+        if (not isinstance(size, (tuple, list)) or len(size) != 2
+                or not all(isinstance(n, int) and not isinstance(n, bool)
+                           and n > 0 for n in size)):
+            raise ValueError("random_sample takes a shape (rows, columns) of "
+                             "two whole numbers above 0, got %s"
+                             % describe(size))
+        rows, columns = size
+        return [[self.random() for _ in range(columns)] for _ in range(rows)]
+
+
+# ---------------------------------------------------------------------------
+# 5. Training: the post's loop
+# ---------------------------------------------------------------------------
+
+def train(X, y, iterations=10000, seed=1, init="post", on_step=None):
+    """Train the 2-layer network; return (l1, syn0).
+
+    l1 is the network's output in the last iteration (computed before that
+    iteration's update, as in the post); syn0 the trained weights.
+
+    init picks the starting weights, drawn after seeding with ``seed``:
+      "post"      random_sample((columns, 1)), in [0, 1): the post's code
+      "tutorial"  2 * random_sample((columns, 1)) - 1, in [-1, 1): the
+                  original tutorial's, which made the post's printed output
+
+    on_step, if given, is called after each iteration as
+    on_step(itr, l1, l1_error, l1_delta, syn0), to watch learning happen.
+
+    >>> l1, syn0 = train(X, y)
+    >>> [round(row[0], 2) for row in l1]
+    [0.01, 0.99, 0.99, 0.01]
+    """
+    rows, columns = check_table(X, y)
+    check_iterations(iterations)
+    syn0 = starting_weights(columns, seed, init)
+
+    for itr in range(iterations):
+        l0 = X                                               # l0 = X
+        l1 = sigmo_each(dot(l0, syn0))                       # l1 = sigmo(np.dot(l0, syn0))
+        l1_error = subtract(y, l1)                           # l1_error = y - l1
+        l1_delta = multiply(l1_error, sigmo_each(l1, True))  # l1_delta = l1_error * sigmo(l1,True)
+        syn0 = add(syn0, dot(transpose(l0), l1_delta))       # syn0 += np.dot(l0.T,l1_delta)
+        if on_step is not None:
+            on_step(itr, l1, l1_error, l1_delta, syn0)
+
+    if iterations == 0:
+        l1 = sigmo_each(dot(X, syn0))  # no training: the untrained guess
+    return l1, syn0
+
+
+def starting_weights(columns, seed, init):
+    """syn0 before training: one weight per input column, drawn at random."""
+    weights = RandomState(seed).random_sample((columns, 1))
+    if init == "post":
+        return weights
+    if init == "tutorial":
+        return [[2 * w - 1 for w in row] for row in weights]
+    raise ValueError("init must be 'post' or 'tutorial', got %s"
+                     % describe(init))
+
+
+def check_table(X, y):
+    """Check X (n x m) and y (n x 1) hold finite numbers; return (n, m)."""
+    rows, columns = shape(X, "X")
+    y_rows, y_columns = shape(y, "y")
+    if (y_rows, y_columns) != (rows, 1):
+        raise ValueError("y must be %dx1 (one answer for each of the %d rows "
+                         "of X), got %dx%d" % (rows, rows, y_rows, y_columns))
+    for name, m in (("X", X), ("y", y)):
+        for r, row in enumerate(m):
+            for c, value in enumerate(row):
+                if not is_finite(value):
+                    raise ValueError("%s[%d][%d] is %s; expected a finite "
+                                     "number" % (name, r, c, describe(value)))
+    return rows, columns
+
+
+def is_finite(number):
+    """False for NaN, infinity, and whole numbers too large for a float."""
+    try:
+        return math.isfinite(number)
+    except OverflowError:  # an int beyond 1.8e308
+        return False
+
+
+def check_iterations(iterations):
+    """The number of iterations must be a whole number, 0 or more."""
+    if not isinstance(iterations, int) or isinstance(iterations, bool):
+        raise TypeError("iterations must be a whole number (0 or more), "
+                        "got %s" % describe(iterations))
+    if iterations < 0:
+        raise ValueError("iterations must be 0 or more, got %d" % iterations)
+
+
+# ---------------------------------------------------------------------------
+# 6. Printing a matrix the way NumPy printed it in the post
+# ---------------------------------------------------------------------------
+#
+# The post's output comes from NumPy 1.x; np.set_printoptions(legacy='1.13')
+# prints the same way today. The rules, from NumPy's arrayprint.py
+# (FloatingFormat):
+#   * at most 8 decimals; trailing zeros become spaces so columns line up
+#     ("[[ 0.25      ]");
+#   * one space before each number, where a minus sign would go;
+#   * exponent form ("4.17022005e-01") when the numbers span a wide range:
+#     the smallest (non-zero) is below 0.0001, the largest is 1e8 or more, or
+#     the largest is over 1000 times the smallest.
+
+def format_matrix(m):
+    """Return the text NumPy prints for matrix m (legacy='1.13' style).
+
+    >>> print(format_matrix([[0.25], [0.23943260844]]))
+    [[ 0.25      ]
+     [ 0.23943261]]
+    >>> print(format_matrix([[0.417022004702574], [0.00011437481734488664]]))
+    [[  4.17022005e-01]
+     [  1.14374817e-04]]
+    """
+    shape(m, "format_matrix: matrix")
+    numbers = [float(value) for row in m for value in row]
+    if use_exponent_form(numbers):
+        texts = [exponent_text(value) for value in numbers]
+    else:
+        texts = [decimal_text(value) for value in numbers]
+    texts = line_up(texts)
+    columns = len(m[0])
+    rows = []
+    for start in range(0, len(texts), columns):
+        rows.append(row_text(texts[start:start + columns]))
+    return "[" + "\n ".join(rows) + "]"
+
+
+def row_text(texts, line_width=75):
+    """One row in brackets; a row too long for the line wraps as NumPy's does.
+
+    >>> row_text([" 0.5", " 1. "])
+    '[ 0.5  1. ]'
+    """
+    lines = []
+    line = "  "  # continued lines start under the row's first number
+    for text in texts:
+        if len(line) + len(text) > line_width:
+            lines.append(line.rstrip())
+            line = "  "
+        line += text + " "
+    lines.append(line[:-1])
+    return "[" + "\n".join(lines)[2:] + "]"
+
+
+def use_exponent_form(numbers):
+    """True when NumPy would switch to exponent form for these numbers."""
+    sizes = [abs(x) for x in numbers if x != 0 and math.isfinite(x)]
+    if not sizes:
+        return False
+    largest, smallest = max(sizes), min(sizes)
+    return largest >= 1e8 or smallest < 0.0001 or largest / smallest > 1000
+
+
+def decimal_text(x):
+    """x with at most 8 decimals and no trailing zeros: 0.25 -> '0.25'.
+
+    NumPy keeps the shortest digits that still identify the float (what
+    repr() shows) when they fit in 8 decimals; otherwise it rounds to 8.
+    """
+    if not math.isfinite(x):
+        return special_text(x)
+    text = repr(x)
+    if "e" in text or len(text.partition(".")[2]) > 8:
+        text = "%.8f" % x
+    return text.rstrip("0") if "." in text else text + "."
+
+
+def exponent_text(x):
+    """x in exponent form with 8 decimals: 0.000114374817 -> '1.14374817e-04'."""
+    if not math.isfinite(x):
+        return special_text(x)
+    return "%.8e" % x
+
+
+def special_text(x):
+    """How NumPy writes the non-numbers: 'nan', 'inf', '-inf'."""
+    if x != x:
+        return "nan"
+    return "inf" if x > 0 else "-inf"
+
+
+def line_up(texts):
+    """Pad every number to one width, lined up on the decimal point.
+
+    Before the point: room for the widest whole part plus a sign (NumPy
+    1.13 always keeps that sign space). After it: spaces up to the longest
+    fraction, so 0.25 and 0.1838414 end in the same column.
+    """
+    numbers = [t for t in texts if t not in ("nan", "inf", "-inf")]
+    if numbers and "e" in numbers[0]:
+        # exponent form: three places before the point, exponents one length
+        exponent_digits = max(len(t.partition("e")[2]) - 1 for t in numbers)
+        numbers = [widen_exponent(t, exponent_digits) for t in numbers]
+        before = 3
+        after = max(len(t.partition(".")[2]) for t in numbers)
+    else:
+        before = 1 + max([len(t.partition(".")[0].lstrip("-"))
+                          for t in numbers] or [0])
+        after = max([len(t.partition(".")[2]) for t in numbers] or [0])
+    specials = [t for t in texts if t in ("nan", "inf", "-inf")]
+    if specials:
+        # room for "nan" and "-inf" too, as NumPy makes
+        before = max(before, 3 - (after + 1), 4 - (after + 1))
+    width = before + 1 + after
+    result = []
+    for text in texts:
+        if text in ("nan", "inf", "-inf"):
+            result.append(text.rjust(width))
+        else:
+            if "e" in text:
+                text = widen_exponent(text, exponent_digits)
+            whole, point, fraction = text.partition(".")
+            result.append(whole.rjust(before) + point + fraction.ljust(after))
+    return result
+
+
+def widen_exponent(text, digits):
+    """'1.5e-05' with digits=3 -> '1.5e-005': all exponents one length."""
+    mantissa, _, exponent = text.partition("e")
+    return mantissa + "e" + exponent[0] + exponent[1:].rjust(digits, "0")
+
+
+# ---------------------------------------------------------------------------
+# 7. The command line: python nn_pure.py [--iterations N] [--trace K] ...
+# ---------------------------------------------------------------------------
+
+def print_step(itr, l1, l1_error, l1_delta, syn0):
+    """Print one iteration the way the post's trace shows it."""
+    print("%d -l1 :" % itr)
+    print(format_matrix(l1))
+    print("l1_error :")
+    print(format_matrix(l1_error))
+    print("sigmo(l1,True) :")
+    print(format_matrix(sigmo_each(l1, True)))
+    print("l1_delta :")
+    print(format_matrix(l1_delta))
+    print("syn0 :")
+    print(format_matrix(syn0))
+
+
+def tracer(first):
+    """An on_step function that prints the first `first` iterations."""
+    def on_step(itr, l1, l1_error, l1_delta, syn0):
+        if itr < first:
+            print_step(itr, l1, l1_error, l1_delta, syn0)
+    return on_step
+
+
+def lesson(iterations=10000, trace=0, init="post", seed=1):
+    """What ``python nn_pure.py`` does: train on the post's table, print l1."""
+    on_step = tracer(trace) if trace > 0 else None
+    l1, syn0 = train(X, y, iterations, seed, init, on_step)
+    print("Output after training :")
+    print(format_matrix(l1))
+
+
+def whole_number(text, largest=None):
+    """Read a command-line number: '10' -> 10; None for '-3', 'ten', '1.5'."""
+    if text == "" or any(ch not in "0123456789" for ch in text):
+        return None
+    number = int(text)
+    if largest is not None and number > largest:
+        return None
+    return number
+
+
+def parse_options(argv):
+    """Read the flags; on a bad one, print usage and exit with status 2."""
+    try:
+        import argparse  # here, not at the top: MicroPython has no argparse
+    except ImportError:
+        if argv:
+            print("nn_pure.py: this Python has no argparse, so flags cannot "
+                  "be read; run it with no flags for the lesson",
+                  file=sys.stderr)
+            sys.exit(2)
+        return {}
+
+    def count(text):
+        number = whole_number(text)
+        if number is None:
+            raise argparse.ArgumentTypeError(
+                "expected a whole number, 0 or more, got %r" % text)
+        return number
+
+    def seed(text):
+        number = whole_number(text, largest=0xFFFFFFFF)
+        if number is None:
+            raise argparse.ArgumentTypeError(
+                "expected a whole number from 0 to 4294967295, got %r" % text)
+        return number
+
+    parser = argparse.ArgumentParser(
+        prog="nn_pure.py",
+        description="Train the post's 2-layer network in plain Python and "
+                    "print its output, as NumPy prints it.")
+    parser.add_argument("--iterations", type=count, default=10000,
+                        metavar="N", help="training iterations "
+                        "(default 10000; the post suggests trying 1 and 10)")
+    parser.add_argument("--trace", type=count, default=0, metavar="K",
+                        help="print l1, l1_error, sigmo(l1,True), l1_delta "
+                        "and syn0 for the first K iterations, as the post does")
+    parser.add_argument("--init", choices=["post", "tutorial"], default="post",
+                        help="starting weights: 'post' = random_sample, the "
+                        "post's code; 'tutorial' = 2*random_sample-1, which "
+                        "gave the post's printed output (default post)")
+    parser.add_argument("--seed", type=seed, default=1, metavar="S",
+                        help="random seed, 0 to 4294967295 (default 1, "
+                        "as np.random.seed(1))")
+    return vars(parser.parse_args(argv))
+
+
+def main(argv=None):
+    """Run the lesson from the command line."""
+    options = parse_options(sys.argv[1:] if argv is None else argv)
+    lesson(**options)
+
+
+if __name__ == "__main__":
+    main()
