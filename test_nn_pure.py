@@ -1,0 +1,491 @@
+"""Tests for nn_pure: run with ``python -m pytest``.
+
+Where the reference numbers come from is said beside each one:
+  * "the post": the seed blog post (shared/seed/ in the project), printed
+    by NumPy 1.x from the code it shows;
+  * "NumPy": computed once with NumPy 2.4 (the command is in the comment)
+    and written in here, so these tests do not need NumPy.
+"""
+
+import doctest
+import math
+import os
+import subprocess
+import sys
+
+import pytest
+
+import nn_pure
+from nn_pure import (X, y, add, dot, format_matrix, multiply, RandomState,
+                     shape, sigmo, sigmo_each, subtract, train, transpose)
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+SCRIPT = os.path.join(HERE, "nn_pure.py")
+
+
+def run_script(*flags):
+    """Run ``python nn_pure.py FLAGS``; return (exit status, stdout, stderr)."""
+    done = subprocess.run([sys.executable, SCRIPT] + list(flags),
+                          capture_output=True, text=True, timeout=120)
+    return done.returncode, done.stdout, done.stderr
+
+
+def numbers_in(text):
+    """Every number of the printed matrices in text, in order.
+
+    Matrix lines start with "[" or " ["; other lines are labels.
+    >>> numbers_in("l1 :\n[[ 0.25]\n [-1.5 ]]")
+    [0.25, -1.5]
+    """
+    found = []
+    for line in text.splitlines():
+        if line.startswith("[") or line.startswith(" ["):
+            found.extend(float(word) for word in
+                         line.replace("[", " ").replace("]", " ").split())
+    return found
+
+
+# ---------------------------------------------------------------------------
+# The lesson: does the network learn the post's table?
+# ---------------------------------------------------------------------------
+
+def test_the_data_is_the_posts_table():
+    # the post's table "InputsOutput / 0010 / 1111 / 1011 / 0110"
+    assert X == [[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]]
+    assert y == [[0], [1], [1], [0]]
+
+
+@pytest.mark.parametrize("init", ["post", "tutorial"])
+def test_training_converges_on_the_posts_table(init):
+    l1, syn0 = train(X, y, 10000, init=init)
+    assert [[round(row[0])] for row in l1] == y
+    for guess, answer in zip(l1, y):
+        assert abs(answer[0] - guess[0]) < 0.01
+
+
+def test_untrained_network_has_not_learned():
+    # the convergence test above can fail: one iteration is far from y
+    l1, syn0 = train(X, y, 1)
+    assert max(abs(a[0] - g[0]) for g, a in zip(l1, y)) > 0.4
+
+
+def test_final_output_of_the_posts_code():
+    # NumPy, the post's code as printed (NOTES.md, "Checked facts"):
+    # np.random.seed(1); syn0 = np.random.random_sample((3,1)); 10000
+    # iterations of the loop; l1.tolist(), syn0.tolist()
+    l1, syn0 = train(X, y, 10000, seed=1, init="post")
+    expected_l1 = [0.009665533979115697, 0.9921189849297826,
+                   0.9935896109795003, 0.007864549896997863]
+    expected_syn0 = [9.672983117698651, -0.20801770729093075,
+                     -4.629527804370631]
+    assert [row[0] for row in l1] == pytest.approx(expected_l1, abs=1e-9)
+    assert [row[0] for row in syn0] == pytest.approx(expected_syn0, abs=1e-9)
+    # and as printed: NOTES.md gives NumPy's printout of this l1
+    assert format_matrix(l1) == ("[[ 0.00966553]\n [ 0.99211898]\n"
+                                 " [ 0.99358961]\n [ 0.00786455]]")
+
+
+def test_final_output_the_post_printed():
+    # the post's "Output after training :", which NOTES.md traces to the
+    # tutorial's syn0 = 2*np.random.random((3,1)) - 1
+    l1, syn0 = train(X, y, 10000, seed=1, init="tutorial")
+    assert format_matrix(l1) == ("[[ 0.00966449]\n [ 0.99211957]\n"
+                                 " [ 0.99358898]\n [ 0.00786506]]")
+    # NumPy: the same loop with the tutorial's start, syn0.tolist()
+    assert [row[0] for row in syn0] == pytest.approx(
+        [9.672993027736892, -0.20784349926631962, -4.62963668773159],
+        abs=1e-9)
+
+
+def test_another_table_matches_numpy():
+    # NumPy 2.4, the seed's loop on a table of our own:
+    # X = np.array([[0.5, -1.0], [2.0, 0.0], [1.0, 1.0]])
+    # y = np.array([[0.2], [0.9], [0.5]])
+    # np.random.seed(7); syn0 = 2*np.random.random_sample((2,1)) - 1
+    # 50 iterations; l1.tolist(), syn0.tolist()
+    table = [[0.5, -1.0], [2.0, 0.0], [1.0, 1.0]]
+    answers = [[0.2], [0.9], [0.5]]
+    l1, syn0 = train(table, answers, 50, seed=7, init="tutorial")
+    assert [row[0] for row in l1] == pytest.approx(
+        [0.3978309171444223, 0.7228761382888294, 0.7565010311949674],
+        abs=1e-9)
+    assert [row[0] for row in syn0] == pytest.approx(
+        [0.47940609956328767, 0.6543478482252677], abs=1e-9)
+
+
+def test_zero_iterations_gives_the_untrained_guess():
+    l1, syn0 = train(X, y, 0)
+    assert syn0 == RandomState(1).random_sample((3, 1))
+    assert l1 == sigmo_each(dot(X, syn0))
+
+
+def test_on_step_sees_every_iteration():
+    seen = []
+    train(X, y, 5, on_step=lambda itr, *rest: seen.append(itr))
+    assert seen == [0, 1, 2, 3, 4]
+
+
+# ---------------------------------------------------------------------------
+# The post's trace of iterations 0 to 3
+# ---------------------------------------------------------------------------
+
+# The post, "0 -l1" to the last "syn0": for each iteration l1, l1_error,
+# sigmo(l1,True), l1_delta and syn0 after the update, as it printed them.
+POST_TRACE = [
+    # iteration 0
+    [0.50002859, 0.75721315, 0.60279781, 0.67270365],
+    [-0.50002859, 0.24278685, 0.39720219, -0.67270365],
+    [0.25, 0.1838414, 0.23943261, 0.22017345],
+    [-0.12500715, 0.04463427, 0.09510316, -0.14811148],
+    [0.55675944, 0.61684728, -0.13326682],
+    # iteration 1
+    [0.46673252, 0.73891558, 0.6043187, 0.61859299],
+    [-0.46673252, 0.26108442, 0.3956813, -0.61859299],
+    [0.24889327, 0.19291934, 0.23911761, 0.2359357],
+    [-0.11616658, 0.05036823, 0.09461437, -0.14594817],
+    [0.70174204, 0.52126735, -0.25039898],
+    # iteration 2
+    [0.4377253, 0.7256395, 0.61095851, 0.56730608],
+    [-0.4377253, 0.2743605, 0.38904149, -0.56730608],
+    [0.24612186, 0.19908682, 0.23768821, 0.24546989],
+    [-0.10773377, 0.05462156, 0.09247057, -0.13925656],
+    [0.84883417, 0.43663234, -0.35029717],
+    # iteration 3
+    [0.41331036, 0.71812285, 0.62211546, 0.5215704],
+    [-0.41331036, 0.28187715, 0.37788454, -0.5215704],
+    [0.24248491, 0.20242242, 0.23508781, 0.24953472],
+    [-0.10022152, 0.05705825, 0.08883605, -0.13014992],
+    [0.99472848, 0.36354068, -0.43477431],
+]
+
+
+def test_trace_matches_the_post_to_8_decimals():
+    rows = []
+
+    def record(itr, l1, l1_error, l1_delta, syn0):
+        for m in (l1, l1_error, sigmo_each(l1, True), l1_delta, syn0):
+            rows.append([round(row[0], 8) for row in m])
+
+    train(X, y, 4, seed=1, init="post", on_step=record)
+    assert rows == POST_TRACE
+    assert sum(len(r) for r in rows) == 76
+
+
+def test_command_line_trace_prints_the_posts_76_numbers():
+    status, out, err = run_script("--iterations", "4", "--trace", "4")
+    assert status == 0, err
+    trace, _, final = out.partition("Output after training :\n")
+    expected = [number for matrix in POST_TRACE for number in matrix]
+    assert numbers_in(trace) == expected
+    assert "[[ 0.25      ]" in trace  # the post's layout of sigmo(l1,True)
+    labels = [line for line in trace.splitlines()
+              if not (line.startswith("[") or line.startswith(" ["))]
+    assert labels[:5] == ["0 -l1 :", "l1_error :", "sigmo(l1,True) :",
+                          "l1_delta :", "syn0 :"]
+    assert len(labels) == 20
+    # after the trace, l1 of the last iteration (the post's iteration 3)
+    assert numbers_in(final) == POST_TRACE[15]
+
+
+# ---------------------------------------------------------------------------
+# Random numbers: NumPy's, bit for bit
+# ---------------------------------------------------------------------------
+
+def test_random_sample_seed_0_matches_numpy():
+    # NumPy: np.random.seed(0); np.random.random_sample((2,1)).tolist()
+    # (also NOTES.md: "np.random.seed(0) then gives 0.5488135039273248, ...")
+    assert RandomState(0).random_sample((2, 1)) == [[0.5488135039273248],
+                                                    [0.7151893663724195]]
+
+
+def test_random_sample_seed_1_matches_numpy():
+    # NumPy: np.random.seed(1); np.random.random_sample((3,1)).tolist()
+    assert RandomState(1).random_sample((3, 1)) == [[0.417022004702574],
+                                                    [0.7203244934421581],
+                                                    [0.00011437481734488664]]
+
+
+def test_random_sample_past_the_first_624_draws_matches_numpy():
+    # NumPy: np.random.seed(1); a = np.random.random_sample(1000)
+    # a[312] is made from draws 624 and 625, the first after a new batch
+    # ("twist") of the state; a[999] from draws 1998 and 1999.
+    numbers = RandomState(1).random_sample((1000, 1))
+    assert numbers[312][0] == 0.2571182937821962
+    assert numbers[999][0] == 0.7744772660150796
+
+
+def test_random_sample_other_seeds_and_shapes_match_numpy():
+    # NumPy: np.random.seed(123); np.random.random_sample((2,2)).tolist()
+    assert RandomState(123).random_sample((2, 2)) == [
+        [0.6964691855978616, 0.28613933495037946],
+        [0.2268514535642031, 0.5513147690828912]]
+    # NumPy: np.random.seed(4294967295); np.random.random_sample((1,2))
+    assert RandomState(4294967295).random_sample((1, 2)) == [
+        [0.0976320289940138, 0.9123828453026218]]
+
+
+@pytest.mark.parametrize("seed", [-1, 2 ** 32, 10 ** 20])
+def test_seed_out_of_range_is_a_value_error(seed):
+    with pytest.raises(ValueError, match="seed must be from 0 to 2\\*\\*32"):
+        RandomState(seed)
+
+
+@pytest.mark.parametrize("seed", [1.5, "1", True, None])
+def test_seed_that_is_not_a_whole_number_is_a_type_error(seed):
+    with pytest.raises(TypeError, match="seed must be a whole number"):
+        RandomState(seed)
+
+
+@pytest.mark.parametrize("size", [(0, 1), (3,), 3, (2, 1.5), (-1, 2)])
+def test_random_sample_bad_shape(size):
+    with pytest.raises(ValueError, match="shape \\(rows, columns\\)"):
+        RandomState(1).random_sample(size)
+
+
+# ---------------------------------------------------------------------------
+# The sigmoid
+# ---------------------------------------------------------------------------
+
+def test_sigmoid_values():
+    assert sigmo(0) == 0.5
+    assert sigmo(2.0) == 1 / (1 + math.exp(-2.0))
+    assert sigmo(-3.5) == 1 / (1 + math.exp(3.5))
+
+
+@pytest.mark.parametrize("x, expected", [
+    (-709.0, 1 / (1 + math.exp(709.0))),   # the last x where exp works
+    (-710.0, 0.0), (-1e308, 0.0), (-math.inf, 0.0),
+    (710.0, 1.0), (1e308, 1.0), (math.inf, 1.0)])
+def test_sigmoid_never_overflows(x, expected):
+    assert sigmo(x) == expected
+
+
+def test_sigmoid_slope_takes_the_output():
+    # the slope of the sigmoid at x is sigmo(x) * (1 - sigmo(x)); check it
+    # against a numerical derivative, with deriv=True given the OUTPUT
+    for x in (-2.0, 0.0, 0.7, 3.0):
+        h = 1e-6
+        numerical = (sigmo(x + h) - sigmo(x - h)) / (2 * h)
+        assert sigmo(sigmo(x), True) == pytest.approx(numerical, rel=1e-6)
+    assert sigmo(0.5, True) == 0.25
+
+
+# ---------------------------------------------------------------------------
+# Matrix helpers
+# ---------------------------------------------------------------------------
+
+def test_dot_and_transpose():
+    assert dot([[1, 2], [3, 4]], [[5], [6]]) == [[17], [39]]
+    assert dot([[1, 2, 3]], [[1, 0], [0, 1], [1, 1]]) == [[4, 5]]
+    assert transpose([[1, 2, 3], [4, 5, 6]]) == [[1, 4], [2, 5], [3, 6]]
+    assert transpose([[7]]) == [[7]]
+
+
+def test_elementwise_helpers():
+    assert subtract([[1, 2]], [[0.5, 4]]) == [[0.5, -2]]
+    assert multiply([[1, 2]], [[0.5, 4]]) == [[0.5, 8]]
+    assert add([[1, 2]], [[0.5, 4]]) == [[1.5, 6]]
+
+
+def test_helpers_do_not_change_their_inputs():
+    a, b = [[1.0], [2.0]], [[3.0], [4.0]]
+    for helper in (subtract, multiply, add):
+        helper(a, b)
+    dot(transpose(a), b)
+    assert a == [[1.0], [2.0]] and b == [[3.0], [4.0]]
+
+
+@pytest.mark.parametrize("a, b", [
+    ([[1, 2]], [[1, 2]]),             # 1x2 . 1x2
+    ([[1], [2]], [[1], [2]]),         # 2x1 . 2x1
+    (X, X),                           # 4x3 . 4x3
+])
+def test_dot_shapes_that_do_not_multiply(a, b):
+    with pytest.raises(ValueError, match="do not multiply"):
+        dot(a, b)
+
+
+@pytest.mark.parametrize("helper", [subtract, multiply, add])
+def test_elementwise_needs_the_same_shape(helper):
+    with pytest.raises(ValueError, match="same shape.*2x1 and 1x2"):
+        helper([[1], [2]], [[1, 2]])
+
+
+@pytest.mark.parametrize("bad, message", [
+    ([], "non-empty list of rows"),
+    ([[]], "row 0 is empty"),
+    ([[1, 2], [3]], "ragged: row 0 has 2 numbers but row 1 has 1"),
+    ([[1], 2], "row 1 is 2 \\(int\\); expected a row"),
+    ([1, 2], "row 0 is 1 \\(int\\); expected a row"),
+    ("abc", "non-empty list of rows"),
+    (None, "non-empty list of rows"),
+])
+def test_not_a_matrix_is_a_value_error(bad, message):
+    for helper in (shape, transpose, format_matrix, sigmo_each,
+                   lambda m: dot(m, [[1]]), lambda m: add(m, m)):
+        with pytest.raises(ValueError, match=message):
+            helper(bad)
+
+
+@pytest.mark.parametrize("value", [True, False, "1", None, [1], 1j])
+def test_non_numbers_are_a_type_error(value):
+    bad = [[0.5, 1], [2, value]]
+    for helper in (shape, transpose, format_matrix, sigmo_each,
+                   lambda m: dot(m, [[1], [1]]), lambda m: add(m, m),
+                   lambda m: subtract(m, m), lambda m: multiply(m, m)):
+        with pytest.raises(TypeError, match="\\[1\\]\\[1\\] is .*expected a "
+                                            "number"):
+            helper(bad)
+
+
+def test_error_messages_are_one_line():
+    for call in (lambda: dot([[1, 2]], [[1, 2]]), lambda: shape([[1], [2, 3]]),
+                 lambda: train(X, [[1]]), lambda: RandomState(-1)):
+        with pytest.raises((ValueError, TypeError)) as caught:
+            call()
+        assert "\n" not in str(caught.value)
+
+
+# ---------------------------------------------------------------------------
+# train's checks of its input
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("bad_y, message", [
+    ([[0], [1], [1]], "y must be 4x1 .* got 3x1"),
+    ([[0, 1], [1, 1], [1, 1], [0, 1]], "y must be 4x1 .* got 4x2"),
+    ([0, 1, 1, 0], "y row 0 is 0 \\(int\\)"),
+])
+def test_train_y_must_be_n_by_1(bad_y, message):
+    with pytest.raises(ValueError, match=message):
+        train(X, bad_y)
+
+
+@pytest.mark.parametrize("value", [math.nan, math.inf, -math.inf, 10 ** 400])
+def test_train_rejects_nan_and_infinity(value):
+    table = [[0, 0, 1], [1, 1, 1], [1, value, 1], [0, 1, 1]]
+    with pytest.raises(ValueError, match="X\\[2\\]\\[1\\] is .*expected a "
+                                         "finite number"):
+        train(table, y)
+    with pytest.raises(ValueError, match="y\\[3\\]\\[0\\] is .*finite"):
+        train(X, [[0], [1], [1], [value]])
+
+
+def test_train_rejects_bool_and_strings_in_the_table():
+    with pytest.raises(TypeError, match="X\\[0\\]\\[2\\] is True \\(bool\\)"):
+        train([[0, 0, True], [1, 1, 1], [1, 0, 1], [0, 1, 1]], y)
+    with pytest.raises(TypeError, match="y\\[1\\]\\[0\\] is '1' \\(str\\)"):
+        train(X, [[0], ["1"], [1], [0]])
+
+
+@pytest.mark.parametrize("iterations, error", [
+    (-1, ValueError), (-3, ValueError), (1.5, TypeError), ("10", TypeError),
+    (True, TypeError), (None, TypeError)])
+def test_train_bad_iteration_count(iterations, error):
+    with pytest.raises(error, match="iterations must be"):
+        train(X, y, iterations)
+
+
+@pytest.mark.parametrize("init", ["zeros", "", None, "Post"])
+def test_train_unknown_init(init):
+    with pytest.raises(ValueError, match="init must be 'post' or 'tutorial'"):
+        train(X, y, 1, init=init)
+
+
+# ---------------------------------------------------------------------------
+# Printing as NumPy prints (np.set_printoptions(legacy='1.13'))
+# ---------------------------------------------------------------------------
+
+def test_format_matrix_the_posts_matrices():
+    # the post, iteration 0: "sigmo(l1,True)" and "syn0" as it printed them
+    assert format_matrix([[0.25], [0.1838414], [0.23943261],
+                          [0.22017345]]) == (
+        "[[ 0.25      ]\n [ 0.1838414 ]\n [ 0.23943261]\n [ 0.22017345]]")
+    assert format_matrix([[0.55675944], [0.61684728], [-0.13326682]]) == (
+        "[[ 0.55675944]\n [ 0.61684728]\n [-0.13326682]]")
+
+
+def test_format_matrix_exponent_form():
+    # NOTES.md: NumPy's printing of the post's initial syn0
+    start = RandomState(1).random_sample((3, 1))
+    assert format_matrix(start) == ("[[  4.17022005e-01]\n"
+                                    " [  7.20324493e-01]\n"
+                                    " [  1.14374817e-04]]")
+
+
+@pytest.mark.parametrize("m, printed", [
+    # each "printed" is print(np.array(m, dtype=float)) from NumPy 2.4 under
+    # np.set_printoptions(legacy='1.13')
+    (X, "[[ 0.  0.  1.]\n [ 1.  1.  1.]\n [ 1.  0.  1.]\n [ 0.  1.  1.]]"),
+    ([[-1.5, 2.0, 0.0], [1e-5, 3.0, -0.0]],
+     "[[ -1.50000000e+00   2.00000000e+00   0.00000000e+00]\n"
+     " [  1.00000000e-05   3.00000000e+00  -0.00000000e+00]]"),
+    ([[123456.5, -0.001]], "[[  1.23456500e+05  -1.00000000e-03]]"),
+    ([[math.nan, 1.5], [-math.inf, 0.25]], "[[  nan  1.5 ]\n [ -inf  0.25]]"),
+    ([[1.5] + list(range(2, 24)) + [24.5]],
+     "[[  1.5   2.    3.    4.    5.    6.    7.    8.    9.   10.   11.   12.\n"
+     "   13.   14.   15.   16.   17.   18.   19.   20.   21.   22.   23.   24.5]]"),
+])
+def test_format_matrix_matches_numpy(m, printed):
+    assert format_matrix(m) == printed
+
+
+# ---------------------------------------------------------------------------
+# The command line
+# ---------------------------------------------------------------------------
+
+def test_command_line_default_lesson():
+    status, out, err = run_script()
+    assert status == 0, err
+    assert out == ("Output after training :\n[[ 0.00966553]\n [ 0.99211898]\n"
+                   " [ 0.99358961]\n [ 0.00786455]]\n")
+
+
+def test_command_line_tutorial_init_prints_the_posts_output():
+    status, out, err = run_script("--init", "tutorial")
+    assert status == 0, err
+    assert out == ("Output after training :\n[[ 0.00966449]\n [ 0.99211957]\n"
+                   " [ 0.99358898]\n [ 0.00786506]]\n")
+
+
+def test_command_line_iterations_and_seed():
+    status, out, err = run_script("--iterations", "1", "--seed", "0")
+    assert status == 0, err
+    l1, syn0 = train(X, y, 1, seed=0)
+    assert out == "Output after training :\n" + format_matrix(l1) + "\n"
+
+
+def test_command_line_help():
+    status, out, err = run_script("--help")
+    assert status == 0
+    for flag in ("--iterations", "--trace", "--init", "--seed"):
+        assert flag in out
+
+
+@pytest.mark.parametrize("flags, complaint", [
+    (["--iterations", "-3"], "--iterations"),
+    (["--iterations", "ten"], "--iterations"),
+    (["--iterations", "1.5"], "--iterations"),
+    (["--iterations"], "--iterations"),
+    (["--init", "zeros"], "--init"),
+    (["--trace", "-1"], "--trace"),
+    (["--seed", "4294967296"], "--seed"),
+    (["--seed", "-1"], "--seed"),
+    (["--bogus"], "--bogus"),
+])
+def test_command_line_bad_values(flags, complaint):
+    status, out, err = run_script(*flags)
+    assert status == 2
+    assert out == ""
+    assert err.startswith("usage: nn_pure.py")
+    assert complaint in err
+    assert "Traceback" not in err
+
+
+# ---------------------------------------------------------------------------
+# The module's own examples
+# ---------------------------------------------------------------------------
+
+def test_doctests():
+    failed, attempted = doctest.testmod(nn_pure)
+    assert attempted > 10
+    assert failed == 0
