@@ -63,25 +63,153 @@ y = [[0],
 # ---------------------------------------------------------------------------
 #
 # A matrix is a list of rows; a row is a list of numbers. NumPy checks that
-# shapes fit before it computes; so do these helpers (Python's zip() would
-# silently drop whatever does not fit).
+# shapes fit before it computes; so do these helpers, where the usual
+# one-liners would not (zip() silently drops whatever does not fit).
+#
+# Each helper checks the shapes as it goes, with a len() per row, so that
+# the training loop stays fast; it does not stop to check every number. When
+# a shape is wrong, or the arithmetic trips over something that is not a
+# number (None, a list), explain() (section 2b) looks at the input closely
+# and raises an error that says what and where. Like NumPy's arithmetic,
+# the helpers count True as 1, and add and multiply would join or repeat
+# text ("a" + "b"): train() and format_matrix() check every number before
+# they start, and refuse True, text, NaN and infinity.
 
-NUMBER_TYPES = (int, float)
+def transpose(m):
+    """Turn rows into columns: NumPy's ``m.T``.
 
-
-def is_number(value):
-    """True for an int or a float; False for anything else, bool included.
-
-    >>> is_number(0.5), is_number(3), is_number(True), is_number("1")
-    (True, True, False, False)
+    >>> transpose([[1, 2, 3],
+    ...            [4, 5, 6]])
+    [[1, 4], [2, 5], [3, 6]]
     """
-    if type(value) is float or type(value) is int:  # the usual case, quickly
-        return True
-    return isinstance(value, NUMBER_TYPES) and not isinstance(value, bool)
+    try:
+        columns = len(m[0])
+        for row in m:
+            if len(row) != columns:
+                raise ValueError("ragged")
+        if columns == 0 or isinstance(m[0], str):
+            raise ValueError("not a matrix")
+        return [list(column) for column in zip(*m)]
+    except (TypeError, ValueError, IndexError, KeyError):
+        explain("transpose", m)
+        raise
 
+
+def dot(a, b):
+    """Matrix product: NumPy's ``np.dot(a, b)``.
+
+    Entry [i][j] is row i of a times column j of b: multiplied number by
+    number, then added up. An (n x k) matrix times a (k x m) matrix gives an
+    (n x m) matrix, so a's columns must match b's rows.
+
+    >>> dot([[1, 2],
+    ...      [3, 4]], [[5],
+    ...                [6]])
+    [[17], [39]]
+    """
+    try:
+        b_columns = list(zip(*b))  # zip(*b) lines up b's rows: its columns
+        b_rows, b_width = len(b), len(b_columns)
+        for row in b:
+            if len(row) != b_width:
+                raise ValueError("b is ragged")
+        result = []
+        for row in a:
+            if len(row) != b_rows:
+                raise ValueError("shapes do not fit")
+            result_row = []
+            for column in b_columns:
+                total = 0
+                for x, w in zip(row, column):
+                    total += x * w
+                result_row.append(total)
+            result.append(result_row)
+        if not result or b_width == 0:
+            raise ValueError("empty")
+        return result
+    except (TypeError, ValueError, IndexError, KeyError):
+        explain("dot", a, b)
+        raise
+
+
+def subtract(a, b):
+    """Elementwise a - b: NumPy's ``a - b`` for two arrays of one shape.
+
+    >>> subtract([[0], [1]], [[0.25], [0.5]])
+    [[-0.25], [0.5]]
+    """
+    try:
+        columns = len(a[0])
+        result = []
+        for row_a, row_b in zip(a, b):
+            if len(row_a) != columns or len(row_b) != columns:
+                raise ValueError("shapes differ")
+            new_row = []
+            for x, w in zip(row_a, row_b):
+                new_row.append(x - w)
+            result.append(new_row)
+        if len(a) != len(b) or columns == 0:
+            raise ValueError("shapes differ")
+        return result
+    except (TypeError, ValueError, IndexError, KeyError):
+        explain("subtract", a, b)
+        raise
+
+
+def multiply(a, b):
+    """Elementwise a * b: NumPy's ``a * b``. Not the matrix product (dot).
+
+    >>> multiply([[2], [3]], [[0.5], [10]])
+    [[1.0], [30]]
+    """
+    try:
+        columns = len(a[0])
+        result = []
+        for row_a, row_b in zip(a, b):
+            if len(row_a) != columns or len(row_b) != columns:
+                raise ValueError("shapes differ")
+            new_row = []
+            for x, w in zip(row_a, row_b):
+                new_row.append(x * w)
+            result.append(new_row)
+        if len(a) != len(b) or columns == 0:
+            raise ValueError("shapes differ")
+        return result
+    except (TypeError, ValueError, IndexError, KeyError):
+        explain("multiply", a, b)
+        raise
+
+
+def add(a, b):
+    """Elementwise a + b: NumPy's ``a + b``.
+
+    >>> add([[1], [2]], [[0.5], [0.25]])
+    [[1.5], [2.25]]
+    """
+    try:
+        columns = len(a[0])
+        result = []
+        for row_a, row_b in zip(a, b):
+            if len(row_a) != columns or len(row_b) != columns:
+                raise ValueError("shapes differ")
+            new_row = []
+            for x, w in zip(row_a, row_b):
+                new_row.append(x + w)
+            result.append(new_row)
+        if len(a) != len(b) or columns == 0:
+            raise ValueError("shapes differ")
+        return result
+    except (TypeError, ValueError, IndexError, KeyError):
+        explain("add", a, b)
+        raise
+
+
+# ---------------------------------------------------------------------------
+# 2b. Checking that a matrix is a matrix, and saying what is wrong
+# ---------------------------------------------------------------------------
 
 def shape(m, name="matrix"):
-    """Return (rows, columns) of matrix m, after checking it is one.
+    """Return (rows, columns) of matrix m, after checking every part of it.
 
     A matrix is a non-empty list of rows, each a non-empty list of numbers,
     all rows the same length. Anything else is an error that says what is
@@ -98,41 +226,34 @@ def shape(m, name="matrix"):
         raise ValueError("%s must be a non-empty list of rows, got %s"
                          % (name, describe(m)))
     columns = len(m[0]) if isinstance(m[0], (list, tuple)) else 0
-    for row in m:
-        if not isinstance(row, (list, tuple)) or len(row) != columns \
-                or columns == 0:
-            raise ValueError(bad_row_message(m, name))
-        for value in row:
+    for r, row in enumerate(m):
+        if not isinstance(row, (list, tuple)):
+            raise ValueError("%s row %d is %s; expected a row, a list of "
+                             "numbers (a matrix looks like [[1, 2], [3, 4]])"
+                             % (name, r, describe(row)))
+        if len(row) == 0:
+            raise ValueError("%s row %d is empty; expected a list of numbers"
+                             % (name, r))
+        if len(row) != columns:
+            raise ValueError("%s is ragged: row 0 has %d numbers but row %d "
+                             "has %d; expected every row to have %d"
+                             % (name, columns, r, len(row), columns))
+        for c, value in enumerate(row):
             if not is_number(value):
-                raise TypeError(bad_number_message(m, name))
+                raise TypeError("%s[%d][%d] is %s; expected a number "
+                                "(int or float)" % (name, r, c, describe(value)))
     return len(m), columns
 
 
-def bad_row_message(m, name):
-    """Say which row of m is not a row of the same length as row 0."""
-    columns = len(m[0]) if isinstance(m[0], (list, tuple)) else 0
-    for r, row in enumerate(m):
-        if not isinstance(row, (list, tuple)):
-            return ("%s row %d is %s; expected a row, a list of numbers "
-                    "(a matrix looks like [[1, 2], [3, 4]])"
-                    % (name, r, describe(row)))
-        if len(row) == 0:
-            return "%s row %d is empty; expected a list of numbers" % (name, r)
-        if len(row) != columns:
-            return ("%s is ragged: row 0 has %d numbers but row %d has %d; "
-                    "expected every row to have %d"
-                    % (name, columns, r, len(row), columns))
-    return "%s is not a matrix" % name
+def is_number(value):
+    """True for an int or a float; False for anything else, bool included.
 
-
-def bad_number_message(m, name):
-    """Say where in m the first thing that is not a number stands."""
-    for r, row in enumerate(m):
-        for c, value in enumerate(row):
-            if not is_number(value):
-                return ("%s[%d][%d] is %s; expected a number (int or float)"
-                        % (name, r, c, describe(value)))
-    return "%s holds something that is not a number" % name
+    >>> is_number(0.5), is_number(3), is_number(True), is_number("1")
+    (True, True, False, False)
+    """
+    if isinstance(value, bool):
+        return False
+    return isinstance(value, (int, float))
 
 
 def describe(value):
@@ -143,100 +264,27 @@ def describe(value):
     return "%s (%s)" % (text, type(value).__name__)
 
 
-def same_shape(a, b, operation):
-    """Check that a and b have the same shape, as elementwise math needs."""
-    shape_a = shape(a, "%s: first matrix" % operation)
-    shape_b = shape(b, "%s: second matrix" % operation)
-    if shape_a != shape_b:
-        raise ValueError("%s needs two matrices of the same shape, got %dx%d "
-                         "and %dx%d" % ((operation,) + shape_a + shape_b))
-    return shape_a
+def explain(operation, *matrices):
+    """Raise the error that says why `operation` could not use `matrices`.
 
-
-def transpose(m):
-    """Turn rows into columns: NumPy's ``m.T``.
-
-    >>> transpose([[1, 2, 3],
-    ...            [4, 5, 6]])
-    [[1, 4], [2, 5], [3, 6]]
+    Each must be a matrix of numbers (shape() says where one is not); for
+    two matrices, their shapes must fit the operation.
     """
-    rows, columns = shape(m, "transpose: matrix")
-    result = []
-    for c in range(columns):
-        result.append([row[c] for row in m])
-    return result
-
-
-def dot(a, b):
-    """Matrix product: NumPy's ``np.dot(a, b)``.
-
-    Entry [i][j] is row i of a times column j of b, multiplied number by
-    number and added up. An (n x k) matrix times a (k x m) matrix gives an
-    (n x m) matrix, so a's columns must match b's rows.
-
-    >>> dot([[1, 2],
-    ...      [3, 4]], [[5],
-    ...                [6]])
-    [[17], [39]]
-    """
-    a_rows, a_columns = shape(a, "dot: first matrix")
-    b_rows, b_columns = shape(b, "dot: second matrix")
-    if a_columns != b_rows:
+    if len(matrices) == 1:
+        shape(matrices[0], operation + ": matrix")
+        return
+    a_rows, a_columns = shape(matrices[0], operation + ": first matrix")
+    b_rows, b_columns = shape(matrices[1], operation + ": second matrix")
+    if operation == "dot" and a_columns != b_rows:
         raise ValueError("dot: shapes %dx%d and %dx%d do not multiply; "
                          "expected the first matrix's columns (%d) to equal "
                          "the second matrix's rows (%d)"
                          % (a_rows, a_columns, b_rows, b_columns,
                             a_columns, b_rows))
-    b_columns_list = transpose(b)
-    result = []
-    for row in a:
-        result_row = []
-        for column in b_columns_list:
-            total = 0
-            for x, w in zip(row, column):
-                total += x * w
-            result_row.append(total)
-        result.append(result_row)
-    return result
-
-
-def subtract(a, b):
-    """Elementwise a - b (NumPy's ``a - b`` for same-shaped arrays).
-
-    >>> subtract([[0], [1]], [[0.25], [0.5]])
-    [[-0.25], [0.5]]
-    """
-    same_shape(a, b, "subtract")
-    result = []
-    for row_a, row_b in zip(a, b):
-        result.append([x - w for x, w in zip(row_a, row_b)])
-    return result
-
-
-def multiply(a, b):
-    """Elementwise a * b (NumPy's ``a * b``): not the matrix product.
-
-    >>> multiply([[2], [3]], [[0.5], [10]])
-    [[1.0], [30]]
-    """
-    same_shape(a, b, "multiply")
-    result = []
-    for row_a, row_b in zip(a, b):
-        result.append([x * w for x, w in zip(row_a, row_b)])
-    return result
-
-
-def add(a, b):
-    """Elementwise a + b (NumPy's ``a + b``).
-
-    >>> add([[1], [2]], [[0.5], [0.25]])
-    [[1.5], [2.25]]
-    """
-    same_shape(a, b, "add")
-    result = []
-    for row_a, row_b in zip(a, b):
-        result.append([x + w for x, w in zip(row_a, row_b)])
-    return result
+    if operation != "dot" and (a_rows, a_columns) != (b_rows, b_columns):
+        raise ValueError("%s needs two matrices of the same shape, got %dx%d "
+                         "and %dx%d" % (operation, a_rows, a_columns,
+                                        b_rows, b_columns))
 
 
 # ---------------------------------------------------------------------------
@@ -264,15 +312,19 @@ def sigmo(x, deriv=False):
     >>> sigmo(0, True)            # wrong: 0 here means "output 0", slope 0
     0
     """
-    if deriv:
-        out = x  # x is an output of the sigmoid, a number in (0, 1)
-        return out * (1 - out)
     try:
+        if deriv:
+            out = x  # x is an output of the sigmoid, a number in (0, 1)
+            return out * (1 - out)
         return 1 / (1 + math.exp(-x))
-    except OverflowError:
-        # math.exp(-x) is too large for a float when x < -709.78: the true
-        # sigmoid there is below 1e-308, so 0.0 is the nearest float.
-        return 0.0
+    except (OverflowError, ValueError):
+        # math.exp(-x) is too large for a float when x < -709.78 (CPython
+        # raises OverflowError, MicroPython ValueError). The true sigmoid
+        # there is below 1e-308, so 0.0 is the nearest float. (A whole
+        # number too large for a float overflows too, at either end.)
+        return 0.0 if x < 0 else 1.0
+    except TypeError:
+        raise TypeError("sigmo takes a number, got %s" % describe(x))
 
 
 def sigmo_each(m, deriv=False):
@@ -281,11 +333,20 @@ def sigmo_each(m, deriv=False):
     >>> sigmo_each([[0], [1000]])
     [[0.5], [1.0]]
     """
-    shape(m, "sigmo: matrix")
-    result = []
-    for row in m:
-        result.append([sigmo(x, deriv) for x in row])
-    return result
+    try:
+        columns = len(m[0])
+        result = []
+        for row in m:
+            if len(row) != columns or columns == 0:
+                raise ValueError("not a matrix")
+            new_row = []
+            for x in row:
+                new_row.append(sigmo(x, deriv))
+            result.append(new_row)
+        return result
+    except (TypeError, ValueError, IndexError, KeyError):
+        explain("sigmo", m)
+        raise
 
 
 # ---------------------------------------------------------------------------
@@ -570,20 +631,27 @@ def line_up(texts):
     result = []
     for text in texts:
         if text in ("nan", "inf", "-inf"):
-            result.append(text.rjust(width))
+            result.append(pad_left(text, width))
         else:
             if "e" in text:
                 text = widen_exponent(text, exponent_digits)
             whole, point, fraction = text.partition(".")
-            result.append(whole.rjust(before) + point + fraction.ljust(after))
+            result.append(pad_left(whole, before) + point
+                          + fraction + " " * (after - len(fraction)))
     return result
 
 
 def widen_exponent(text, digits):
     """'1.5e-05' with digits=3 -> '1.5e-005': all exponents one length."""
     mantissa, _, exponent = text.partition("e")
-    return mantissa + "e" + exponent[0] + exponent[1:].rjust(digits, "0")
+    return (mantissa + "e" + exponent[0]
+            + pad_left(exponent[1:], digits, "0"))
 
+
+
+def pad_left(text, width, fill=" "):
+    """text.rjust(width, fill), spelled out: MicroPython has no rjust."""
+    return fill * (width - len(text)) + text
 
 # ---------------------------------------------------------------------------
 # 7. The command line: python nn_pure.py [--iterations N] [--trace K] ...

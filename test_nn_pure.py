@@ -317,25 +317,51 @@ def test_elementwise_needs_the_same_shape(helper):
     ([[1, 2], [3]], "ragged: row 0 has 2 numbers but row 1 has 1"),
     ([[1], 2], "row 1 is 2 \\(int\\); expected a row"),
     ([1, 2], "row 0 is 1 \\(int\\); expected a row"),
-    ("abc", "non-empty list of rows"),
     (None, "non-empty list of rows"),
+    (5, "non-empty list of rows"),
 ])
 def test_not_a_matrix_is_a_value_error(bad, message):
     for helper in (shape, transpose, format_matrix, sigmo_each,
-                   lambda m: dot(m, [[1]]), lambda m: add(m, m)):
+                   lambda m: dot(m, [[1]]), lambda m: dot([[1]], m),
+                   lambda m: add(m, m), lambda m: subtract(m, [[1]]),
+                   lambda m: multiply([[1]], m)):
         with pytest.raises(ValueError, match=message):
             helper(bad)
 
 
-@pytest.mark.parametrize("value", [True, False, "1", None, [1], 1j])
-def test_non_numbers_are_a_type_error(value):
-    bad = [[0.5, 1], [2, value]]
+def test_text_is_not_a_matrix():
     for helper in (shape, transpose, format_matrix, sigmo_each,
-                   lambda m: dot(m, [[1], [1]]), lambda m: add(m, m),
-                   lambda m: subtract(m, m), lambda m: multiply(m, m)):
+                   lambda m: dot(m, [[1]])):
+        with pytest.raises(ValueError, match="non-empty list of rows"):
+            helper("abc")
+
+
+@pytest.mark.parametrize("value", [True, False, "1", None, [1], 1j])
+def test_non_numbers_are_a_type_error_where_every_number_is_checked(value):
+    bad = [[0.5, 1], [2, value]]
+    for checker in (shape, format_matrix, lambda m: train(m, [[0], [1]])):
+        with pytest.raises(TypeError, match="\\[1\\]\\[1\\] is .*expected a "
+                                            "number"):
+            checker(bad)
+
+
+@pytest.mark.parametrize("value", ["1", None, [1]])
+def test_helpers_name_a_non_number_that_stops_the_arithmetic(value):
+    bad = [[0.5, 1], [2, value]]
+    numbers = [[1, 2], [3, 4]]
+    for helper in (sigmo_each, lambda m: dot(m, [[1], [1]]),
+                   lambda m: subtract(m, numbers),
+                   lambda m: subtract(numbers, m)):
         with pytest.raises(TypeError, match="\\[1\\]\\[1\\] is .*expected a "
                                             "number"):
             helper(bad)
+
+
+@pytest.mark.parametrize("value", ["1", None, [1]])
+def test_sigmo_of_a_non_number_is_a_type_error(value):
+    for deriv in (False, True):
+        with pytest.raises(TypeError, match="sigmo takes a number"):
+            sigmo(value, deriv)
 
 
 def test_error_messages_are_one_line():
