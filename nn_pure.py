@@ -703,9 +703,9 @@ def parse_options(argv):
         import argparse  # here, not at the top: MicroPython has no argparse
     except ImportError:
         if argv:
-            print("nn_pure.py: this Python has no argparse, so flags cannot "
-                  "be read; run it with no flags for the lesson",
-                  file=sys.stderr)
+            print("nn_pure.py: this Python has no argparse to read flags "
+                  "with; run it with no flags for the lesson, or call "
+                  "train(X, y, iterations, seed, init)", file=sys.stderr)
             sys.exit(2)
         return {}
 

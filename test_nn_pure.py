@@ -8,8 +8,10 @@ Where the reference numbers come from is said beside each one:
 """
 
 import doctest
+import glob
 import math
 import os
+import shutil
 import subprocess
 import sys
 
@@ -23,10 +25,15 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = os.path.join(HERE, "nn_pure.py")
 
 
-def run_script(*flags):
+def run_script(*flags, python=sys.executable):
     """Run ``python nn_pure.py FLAGS``; return (exit status, stdout, stderr)."""
-    done = subprocess.run([sys.executable, SCRIPT] + list(flags),
-                          capture_output=True, text=True, timeout=120)
+    return run([python, SCRIPT] + list(flags))
+
+
+def run(command):
+    """Run a command; return (exit status, stdout, stderr)."""
+    done = subprocess.run(command, cwd=HERE, capture_output=True, text=True,
+                          timeout=300)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -515,3 +522,148 @@ def test_doctests():
     failed, attempted = doctest.testmod(nn_pure)
     assert attempted > 10
     assert failed == 0
+
+
+# ---------------------------------------------------------------------------
+# Other Pythons a classroom runs: the same lesson, the same numbers
+# ---------------------------------------------------------------------------
+#
+# Each test runs when its runtime is here and is skipped, with the reason,
+# when it is not. .ci/run installs them all and sets
+# NN_PURE_REQUIRE_RUNTIMES=1, which turns a skip into a failure, so that CI
+# cannot pass without running them.
+
+NODE_MODULES = os.path.join(HERE, ".ci", "node_modules")
+MICROPYTHON = os.path.join(NODE_MODULES, "@micropython",
+                           "micropython-webassembly-pyscript",
+                           "micropython.mjs")
+PYODIDE = os.path.join(NODE_MODULES, "pyodide", "pyodide.mjs")
+
+LESSONS = [  # flags, each run on CPython and on the other runtime
+    [],
+    ["--init", "tutorial"],
+    ["--iterations", "4", "--trace", "4"],
+    ["--iterations", "50", "--seed", "7", "--trace", "1"],
+]
+
+
+def need(found, what):
+    """Skip (or, in CI, fail) unless a runtime was found."""
+    if found:
+        return
+    if os.environ.get("NN_PURE_REQUIRE_RUNTIMES") == "1":
+        pytest.fail("%s is missing, and CI must run it (.ci/run installs it)"
+                    % what)
+    pytest.skip("%s is not installed here (.ci/run installs it)" % what)
+
+
+def cpython_output(*flags):
+    status, out, err = run_script(*flags)
+    assert status == 0, err
+    return out
+
+
+def test_pypy_prints_what_cpython_prints():
+    pypy = shutil.which("pypy3")
+    need(pypy, "PyPy (Debian package pypy3)")
+    for flags in LESSONS:
+        status, out, err = run_script(*flags, python=pypy)
+        assert (status, err) == (0, "")
+        assert out == cpython_output(*flags)
+    for flags in (["--iterations", "ten"], ["--init", "zeros"]):
+        status, out, err = run_script(*flags, python=pypy)
+        assert status == 2 and out == ""
+        assert err.startswith("usage: nn_pure.py")
+        assert "Traceback" not in err
+
+
+def test_pyodide_prints_what_cpython_prints():
+    node = shutil.which("node")
+    need(node and os.path.exists(PYODIDE), "Pyodide (npm package pyodide)")
+    for flags in LESSONS[:3]:
+        status, out, err = run([node, os.path.join(".ci", "pyodide_run.mjs"),
+                                SCRIPT] + flags)
+        assert status == 0, err
+        assert out == cpython_output(*flags)
+    status, out, err = run([node, os.path.join(".ci", "pyodide_run.mjs"),
+                            SCRIPT, "--iterations", "-3"])
+    assert status == 2
+    assert "expected a whole number" in err and "Traceback" not in err
+
+
+def test_micropython_runs_the_lesson_in_a_64k_heap():
+    node = shutil.which("node")
+    need(node and os.path.exists(MICROPYTHON), "MicroPython (npm package "
+         "@micropython/micropython-webassembly-pyscript)")
+    # the port's own command line, as a teacher would run it; it exits 0
+    # even after an uncaught exception, so the output is what tells
+    status, out, err = run([node, MICROPYTHON, "-X", "heapsize=64k", SCRIPT])
+    assert "Traceback" not in out + err
+    assert out == cpython_output()
+    assert status == 0
+
+
+def test_micropython_imports_nn_pure_and_calls_it():
+    node = shutil.which("node")
+    need(node and os.path.exists(MICROPYTHON), "MicroPython (npm package "
+         "@micropython/micropython-webassembly-pyscript)")
+    code = "\n".join([
+        "from nn_pure import *",
+        "print(RandomState(1).random_sample((3, 1)))",
+        "print(dot([[1, 2], [3, 4]], transpose([[5, 6]])))",
+        "l1, syn0 = train(X, y, 100, init='tutorial')",
+        "print(format_matrix(l1))",
+        "print(format_matrix(syn0))",
+        "print(sigmo(-1000), sigmo(sigmo(0), True))",
+        "try:",
+        "    dot([[1, 2]], [[1, 2]])",
+        "except ValueError as error:",
+        "    print(error)",
+    ])
+    status, out, err = run([node, os.path.join(".ci", "micropython_run.mjs"),
+                            SCRIPT, "--import", code])
+    assert status == 0, err
+    expected = run([sys.executable, "-c", code])
+    assert out == expected[1]
+    assert "do not multiply" in out
+
+
+def test_micropython_refuses_flags_in_one_line():
+    node = shutil.which("node")
+    need(node and os.path.exists(MICROPYTHON), "MicroPython (npm package "
+         "@micropython/micropython-webassembly-pyscript)")
+    status, out, err = run([node, os.path.join(".ci", "micropython_run.mjs"),
+                            SCRIPT, "--iterations", "10"])
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1 and "no flags" in err
+
+
+def oldest_cpython():
+    """A CPython 3.6 interpreter, if this machine has one (pyenv's)."""
+    for found in sorted(glob.glob(os.path.expanduser(
+            "~/.pyenv/versions/3.6.*/bin/python3.6"))):
+        return found
+    found = shutil.which("python3.6")
+    if found and run([found, "--version"])[0] == 0:  # not a pyenv shim
+        return found
+    return None
+
+
+def test_oldest_supported_cpython_prints_the_same():
+    python36 = oldest_cpython()
+    if not python36:
+        pytest.skip("no CPython 3.6 here; vermin below checks the code "
+                    "statically instead")
+    for flags in LESSONS:
+        status, out, err = run_script(*flags, python=python36)
+        assert status == 0, err
+        assert out == cpython_output(*flags)
+
+
+def test_nothing_newer_than_python_3_6_in_the_code():
+    vermin = shutil.which("vermin")
+    need(vermin, "vermin (pip package, finds the oldest Python a file needs)")
+    status, out, err = run([vermin, "--target=3.6-", "--violations",
+                            "--no-tips", "nn_pure.py"])
+    assert status == 0, out + err
