@@ -98,33 +98,33 @@ def transpose(m):
 def dot(a, b):
     """Matrix product: NumPy's ``np.dot(a, b)``.
 
-    Entry [i][j] is row i of a times column j of b: multiplied number by
-    number, then added up. An (n x k) matrix times a (k x m) matrix gives an
-    (n x m) matrix, so a's columns must match b's rows.
+    Entry [i][j] is row i of a times column j of b, number by number, added
+    up: a[i][0]*b[0][j] + a[i][1]*b[1][j] + ... An (n x k) matrix times a
+    (k x m) matrix gives an (n x m) matrix, so a's columns must match b's
+    rows.
 
     >>> dot([[1, 2],
     ...      [3, 4]], [[5],
     ...                [6]])
-    [[17], [39]]
+    [[17.0], [39.0]]
     """
     try:
-        b_columns = list(zip(*b))  # zip(*b) lines up b's rows: its columns
-        b_rows, b_width = len(b), len(b_columns)
+        b_rows, b_columns = len(b), len(b[0])
         for row in b:
-            if len(row) != b_width:
+            if len(row) != b_columns:
                 raise ValueError("b is ragged")
         result = []
-        for row in a:
+        for row in a:  # row i of a
             if len(row) != b_rows:
                 raise ValueError("shapes do not fit")
             result_row = []
-            for column in b_columns:
-                total = 0
-                for x, w in zip(row, column):
-                    total += x * w
+            for j in range(b_columns):
+                total = 0.0
+                for k in range(b_rows):
+                    total += row[k] * b[k][j]
                 result_row.append(total)
             result.append(result_row)
-        if not result or b_width == 0:
+        if not result or b_columns == 0:
             raise ValueError("empty")
         return result
     except (TypeError, ValueError, IndexError, KeyError):
@@ -139,16 +139,16 @@ def subtract(a, b):
     [[-0.25], [0.5]]
     """
     try:
-        columns = len(a[0])
+        columns = range(len(a[0]))
         result = []
         for row_a, row_b in zip(a, b):
-            if len(row_a) != columns or len(row_b) != columns:
+            if len(row_a) != len(columns) or len(row_b) != len(columns):
                 raise ValueError("shapes differ")
             new_row = []
-            for x, w in zip(row_a, row_b):
-                new_row.append(x - w)
+            for c in columns:
+                new_row.append(row_a[c] - row_b[c])
             result.append(new_row)
-        if len(a) != len(b) or columns == 0:
+        if len(a) != len(b) or not columns:
             raise ValueError("shapes differ")
         return result
     except (TypeError, ValueError, IndexError, KeyError):
@@ -163,16 +163,16 @@ def multiply(a, b):
     [[1.0], [30]]
     """
     try:
-        columns = len(a[0])
+        columns = range(len(a[0]))
         result = []
         for row_a, row_b in zip(a, b):
-            if len(row_a) != columns or len(row_b) != columns:
+            if len(row_a) != len(columns) or len(row_b) != len(columns):
                 raise ValueError("shapes differ")
             new_row = []
-            for x, w in zip(row_a, row_b):
-                new_row.append(x * w)
+            for c in columns:
+                new_row.append(row_a[c] * row_b[c])
             result.append(new_row)
-        if len(a) != len(b) or columns == 0:
+        if len(a) != len(b) or not columns:
             raise ValueError("shapes differ")
         return result
     except (TypeError, ValueError, IndexError, KeyError):
@@ -187,16 +187,16 @@ def add(a, b):
     [[1.5], [2.25]]
     """
     try:
-        columns = len(a[0])
+        columns = range(len(a[0]))
         result = []
         for row_a, row_b in zip(a, b):
-            if len(row_a) != columns or len(row_b) != columns:
+            if len(row_a) != len(columns) or len(row_b) != len(columns):
                 raise ValueError("shapes differ")
             new_row = []
-            for x, w in zip(row_a, row_b):
-                new_row.append(x + w)
+            for c in columns:
+                new_row.append(row_a[c] + row_b[c])
             result.append(new_row)
-        if len(a) != len(b) or columns == 0:
+        if len(a) != len(b) or not columns:
             raise ValueError("shapes differ")
         return result
     except (TypeError, ValueError, IndexError, KeyError):
@@ -310,13 +310,13 @@ def sigmo(x, deriv=False):
     >>> sigmo(sigmo(0), True)     # right: the slope at x = 0 is 0.25
     0.25
     >>> sigmo(0, True)            # wrong: 0 here means "output 0", slope 0
-    0
+    0.0
     """
     try:
         if deriv:
             out = x  # x is an output of the sigmoid, a number in (0, 1)
-            return out * (1 - out)
-        return 1 / (1 + math.exp(-x))
+            return out * (1.0 - out)
+        return 1.0 / (1.0 + math.exp(-x))
     except (OverflowError, ValueError):
         # math.exp(-x) is too large for a float when x < -709.78 (CPython
         # raises OverflowError, MicroPython ValueError). The true sigmoid
@@ -454,6 +454,7 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None):
     rows, columns = check_table(X, y)
     check_iterations(iterations)
     syn0 = starting_weights(columns, seed, init)
+    X, y = as_floats(X), as_floats(y)  # as NumPy computes; and quicker
 
     for itr in range(iterations):
         l0 = X                                               # l0 = X
@@ -467,6 +468,15 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None):
     if iterations == 0:
         l1 = sigmo_each(dot(X, syn0))  # no training: the untrained guess
     return l1, syn0
+
+
+def as_floats(m):
+    """A copy of m with every number a float: [[0, 1]] -> [[0.0, 1.0]].
+
+    Python does float-with-float arithmetic faster than int-with-float,
+    and the results are the same.
+    """
+    return [[float(value) for value in row] for row in m]
 
 
 def starting_weights(columns, seed, init):

@@ -1,0 +1,245 @@
+"""How fast is pure Python? nn_pure against the seed's own NumPy code.
+
+A benchmark, not a test: timings on a shared machine vary, so it runs both
+side by side, alternating, and reports medians and ratios. It needs NumPy,
+which the project itself never does:
+
+    python -m pip install numpy
+    python .ci/bench.py            # add --quick for fewer repeats
+
+It measures:
+  1. ``python nn_pure.py`` against the seed's NumPy script, whole processes
+     (wall time, and peak memory);
+  2. ``train(X, y, 10000)`` against the seed's NumPy loop, in one process;
+  3. from what table size NumPy overtakes, as whole programs;
+  4. MicroPython (WebAssembly) running the default lesson, if .ci/run has
+     installed it.
+NumPy runs with OPENBLAS_CORETYPE and OPENBLAS_L2_SIZE unset, which this
+machine sets for old OpenBLAS builds and which slow a current NumPy.
+"""
+
+import os
+import platform
+import random
+import subprocess
+import sys
+import tempfile
+import time
+
+HERE = os.path.dirname(os.path.abspath(__file__))
+ROOT = os.path.dirname(HERE)
+sys.path.insert(0, ROOT)
+import nn_pure  # noqa: E402
+
+QUICK = "--quick" in sys.argv
+
+# The seed's code (shared/seed/NOTES.md), in Python 3, printing as the post.
+NUMPY_SCRIPT = """\
+import numpy as np
+
+def sigmo(x, deriv=False):
+    if(deriv == True):
+        return x*(1-x)
+    return 1/(1+np.exp(-x))
+
+X = np.array(%(X)s)
+y = np.array(%(y)s)
+np.random.seed(1)
+syn0 = np.random.random_sample((%(columns)d,1))
+for itr in range(10000):
+    l0 = X
+    l1 = sigmo(np.dot(l0, syn0))
+    l1_error = y - l1
+    l1_delta = l1_error * sigmo(l1,True)
+    syn0 += np.dot(l0.T,l1_delta)
+np.set_printoptions(legacy='1.13')
+print("Output after training :")
+print(l1)
+"""
+
+PURE_SCRIPT = """\
+import sys
+sys.path.insert(0, %(root)r)
+from nn_pure import train, format_matrix
+l1, syn0 = train(%(X)s, %(y)s, 10000)
+print("Output after training :")
+print(format_matrix(l1))
+"""
+
+
+def numpy_env():
+    env = dict(os.environ)
+    env.pop("OPENBLAS_CORETYPE", None)
+    env.pop("OPENBLAS_L2_SIZE", None)
+    return env
+
+
+def median(values):
+    values = sorted(values)
+    middle = len(values) // 2
+    if len(values) % 2:
+        return values[middle]
+    return (values[middle - 1] + values[middle]) / 2
+
+
+def run_once(command, env=None):
+    """Wall seconds and peak memory (MiB) of one run of command."""
+    start = time.perf_counter()
+    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(child.pid, 0)
+    seconds = time.perf_counter() - start
+    if status != 0:
+        raise SystemExit("failed: %s" % " ".join(command))
+    return seconds, usage.ru_maxrss / 1024
+
+
+def alternate(first, second, runs, first_env=None, second_env=None):
+    """Run two commands in turn `runs` times; medians of seconds and MiB."""
+    a_times, a_memory, b_times, b_memory = [], [], [], []
+    for _ in range(runs):
+        seconds, memory = run_once(first, first_env)
+        a_times.append(seconds)
+        a_memory.append(memory)
+        seconds, memory = run_once(second, second_env)
+        b_times.append(seconds)
+        b_memory.append(memory)
+    return (median(a_times), median(a_memory),
+            median(b_times), median(b_memory))
+
+
+def table(rows, columns=3, seed=0):
+    """A random 0/1 table with the first column as the answer."""
+    pick = random.Random(seed)
+    X = [[pick.randint(0, 1) for _ in range(columns - 1)] + [1]
+         for _ in range(rows)]
+    y = [[row[0]] for row in X]
+    return X, y
+
+
+def write_scripts(folder, X, y):
+    values = {"X": X, "y": y, "columns": len(X[0]), "root": ROOT}
+    numpy_path = os.path.join(folder, "seed_numpy_%d.py" % len(X))
+    pure_path = os.path.join(folder, "pure_%d.py" % len(X))
+    with open(numpy_path, "w") as out:
+        out.write(NUMPY_SCRIPT % values)
+    with open(pure_path, "w") as out:
+        out.write(PURE_SCRIPT % values)
+    return numpy_path, pure_path
+
+
+def whole_programs(folder):
+    runs = 7 if QUICK else 21
+    numpy_path, _ = write_scripts(folder, nn_pure.X, nn_pure.y)
+    pure = [sys.executable, os.path.join(ROOT, "nn_pure.py")]
+    numpy = [sys.executable, numpy_path]
+    assert (subprocess.check_output(pure) ==
+            subprocess.check_output(numpy, env=numpy_env())), "outputs differ"
+    pure_s, pure_mb, numpy_s, numpy_mb = alternate(
+        pure, numpy, runs, second_env=numpy_env())
+    print("1. whole process, median of %d alternating runs" % runs)
+    print("   python nn_pure.py      %6.3f s  %5.1f MiB peak"
+          % (pure_s, pure_mb))
+    print("   seed's NumPy script    %6.3f s  %5.1f MiB peak"
+          % (numpy_s, numpy_mb))
+    print("   ratio                  %6.2fx time, %.2fx memory"
+          % (pure_s / numpy_s, pure_mb / numpy_mb))
+
+
+IN_PROCESS = """\
+import sys, time
+sys.path.insert(0, %(root)r)
+import numpy as np
+import nn_pure
+
+def sigmo(x, deriv=False):
+    if(deriv == True):
+        return x*(1-x)
+    return 1/(1+np.exp(-x))
+
+def numpy_loop():
+    X = np.array(nn_pure.X)
+    y = np.array(nn_pure.y)
+    np.random.seed(1)
+    syn0 = np.random.random_sample((3,1))
+    for itr in range(10000):
+        l0 = X
+        l1 = sigmo(np.dot(l0, syn0))
+        l1_error = y - l1
+        l1_delta = l1_error * sigmo(l1,True)
+        syn0 += np.dot(l0.T,l1_delta)
+
+def pure():
+    nn_pure.train(nn_pure.X, nn_pure.y, 10000)
+
+times = {numpy_loop: [], pure: []}
+for _ in range(%(runs)d):
+    for run in (numpy_loop, pure):
+        start = time.perf_counter()
+        run()
+        times[run].append(time.perf_counter() - start)
+for run in (numpy_loop, pure):
+    print(sorted(times[run])[len(times[run]) // 2])
+"""
+
+
+def in_process():
+    runs = 7 if QUICK else 21
+    output = subprocess.check_output(
+        [sys.executable, "-c", IN_PROCESS % {"root": ROOT, "runs": runs}],
+        env=numpy_env(), universal_newlines=True)
+    numpy_s, pure_s = [float(line) for line in output.split()]
+    print("2. train(X, y, 10000) in one process, median of %d alternating "
+          "runs" % runs)
+    print("   nn_pure.train          %6.3f s  %5.2f us per iteration"
+          % (pure_s, pure_s / 10000 * 1e6))
+    print("   seed's NumPy loop      %6.3f s  %5.2f us per iteration"
+          % (numpy_s, numpy_s / 10000 * 1e6))
+    print("   ratio                  %6.2fx" % (pure_s / numpy_s))
+
+
+def crossover(folder):
+    runs = 3 if QUICK else 7
+    print("3. whole programs on an n x 3 table, 10000 iterations, median of "
+          "%d alternating runs" % runs)
+    print("   rows   nn_pure    NumPy    ratio")
+    for rows in (4, 6, 8, 12, 16, 32, 64):
+        X, y = table(rows)
+        numpy_path, pure_path = write_scripts(folder, X, y)
+        pure_s, _, numpy_s, _ = alternate(
+            [sys.executable, pure_path], [sys.executable, numpy_path], runs,
+            second_env=numpy_env())
+        print("   %4d  %6.3f s  %6.3f s  %5.2fx"
+              % (rows, pure_s, numpy_s, pure_s / numpy_s))
+
+
+def micropython():
+    node_module = os.path.join(HERE, "node_modules", "@micropython",
+                               "micropython-webassembly-pyscript",
+                               "micropython.mjs")
+    if not os.path.exists(node_module):
+        print("4. MicroPython: not installed (bash .ci/run installs it)")
+        return
+    runs = 3 if QUICK else 7
+    command = ["node", node_module, "-X", "heapsize=64k",
+               os.path.join(ROOT, "nn_pure.py")]
+    seconds = median([run_once(command)[0] for _ in range(runs)])
+    print("4. MicroPython 1.27 (WebAssembly, 64 KB heap), default lesson, "
+          "median of %d runs" % runs)
+    print("   node micropython.mjs -X heapsize=64k nn_pure.py   %.3f s"
+          % seconds)
+
+
+def main():
+    import numpy
+    print("machine: %s, %d cores; Python %s; NumPy %s"
+          % (platform.processor() or platform.machine(), os.cpu_count(),
+             platform.python_version(), numpy.__version__))
+    with tempfile.TemporaryDirectory() as folder:
+        whole_programs(folder)
+        in_process()
+        crossover(folder)
+    micropython()
+
+
+if __name__ == "__main__":
+    main()
