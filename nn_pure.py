@@ -139,16 +139,16 @@ def subtract(a, b):
     [[-0.25], [0.5]]
     """
     try:
-        columns = range(len(a[0]))
+        columns = len(a[0])
         result = []
         for row_a, row_b in zip(a, b):
-            if len(row_a) != len(columns) or len(row_b) != len(columns):
+            if len(row_a) != columns or len(row_b) != columns:
                 raise ValueError("shapes differ")
             new_row = []
-            for c in columns:
+            for c in range(columns):
                 new_row.append(row_a[c] - row_b[c])
             result.append(new_row)
-        if len(a) != len(b) or not columns:
+        if len(a) != len(b) or columns == 0:
             raise ValueError("shapes differ")
         return result
     except (TypeError, ValueError, IndexError, KeyError):
@@ -163,16 +163,16 @@ def multiply(a, b):
     [[1.0], [30]]
     """
     try:
-        columns = range(len(a[0]))
+        columns = len(a[0])
         result = []
         for row_a, row_b in zip(a, b):
-            if len(row_a) != len(columns) or len(row_b) != len(columns):
+            if len(row_a) != columns or len(row_b) != columns:
                 raise ValueError("shapes differ")
             new_row = []
-            for c in columns:
+            for c in range(columns):
                 new_row.append(row_a[c] * row_b[c])
             result.append(new_row)
-        if len(a) != len(b) or not columns:
+        if len(a) != len(b) or columns == 0:
             raise ValueError("shapes differ")
         return result
     except (TypeError, ValueError, IndexError, KeyError):
@@ -187,16 +187,16 @@ def add(a, b):
     [[1.5], [2.25]]
     """
     try:
-        columns = range(len(a[0]))
+        columns = len(a[0])
         result = []
         for row_a, row_b in zip(a, b):
-            if len(row_a) != len(columns) or len(row_b) != len(columns):
+            if len(row_a) != columns or len(row_b) != columns:
                 raise ValueError("shapes differ")
             new_row = []
-            for c in columns:
+            for c in range(columns):
                 new_row.append(row_a[c] + row_b[c])
             result.append(new_row)
-        if len(a) != len(b) or not columns:
+        if len(a) != len(b) or columns == 0:
             raise ValueError("shapes differ")
         return result
     except (TypeError, ValueError, IndexError, KeyError):

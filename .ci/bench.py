@@ -83,28 +83,44 @@ def median(values):
 
 
 def run_once(command, env=None):
-    """Wall seconds and peak memory (MiB) of one run of command."""
+    """Wall seconds of one run of command."""
     start = time.perf_counter()
-    child = subprocess.Popen(command, stdout=subprocess.DEVNULL, env=env)
-    _, status, usage = os.wait4(child.pid, 0)
-    seconds = time.perf_counter() - start
-    if status != 0:
-        raise SystemExit("failed: %s" % " ".join(command))
-    return seconds, usage.ru_maxrss / 1024
+    subprocess.check_call(command, stdout=subprocess.DEVNULL, env=env)
+    return time.perf_counter() - start
 
 
 def alternate(first, second, runs, first_env=None, second_env=None):
-    """Run two commands in turn `runs` times; medians of seconds and MiB."""
-    a_times, a_memory, b_times, b_memory = [], [], [], []
+    """Run two commands in turn `runs` times; the median seconds of each."""
+    a_times, b_times = [], []
     for _ in range(runs):
-        seconds, memory = run_once(first, first_env)
-        a_times.append(seconds)
-        a_memory.append(memory)
-        seconds, memory = run_once(second, second_env)
-        b_times.append(seconds)
-        b_memory.append(memory)
-    return (median(a_times), median(a_memory),
-            median(b_times), median(b_memory))
+        a_times.append(run_once(first, first_env))
+        b_times.append(run_once(second, second_env))
+    return median(a_times), median(b_times)
+
+
+# Peak memory is read by the program itself at its end, from VmHWM in
+# /proc/self/status: the high-water mark of its own memory. (The rusage
+# that a parent reads counts memory from before exec() as well.)
+PEAK = """\
+import runpy, sys
+path = sys.argv[1]
+sys.argv = sys.argv[1:]
+runpy.run_path(path, run_name="__main__")
+for line in open("/proc/self/status"):
+    if line.startswith("VmHWM"):
+        sys.stderr.write(line.split()[1])
+"""
+
+
+def peak_mib(script, env=None, runs=5):
+    """Median peak memory, MiB, of `python script`."""
+    peaks = []
+    for _ in range(runs):
+        done = subprocess.run([sys.executable, "-c", PEAK, script],
+                              stdout=subprocess.DEVNULL,
+                              stderr=subprocess.PIPE, env=env, check=True)
+        peaks.append(int(done.stderr) / 1024)
+    return median(peaks)
 
 
 def table(rows, columns=3, seed=0):
@@ -134,12 +150,13 @@ def whole_programs(folder):
     numpy = [sys.executable, numpy_path]
     assert (subprocess.check_output(pure) ==
             subprocess.check_output(numpy, env=numpy_env())), "outputs differ"
-    pure_s, pure_mb, numpy_s, numpy_mb = alternate(
-        pure, numpy, runs, second_env=numpy_env())
+    pure_s, numpy_s = alternate(pure, numpy, runs, second_env=numpy_env())
+    pure_mb = peak_mib(pure[1])
+    numpy_mb = peak_mib(numpy_path, numpy_env())
     print("1. whole process, median of %d alternating runs" % runs)
-    print("   python nn_pure.py      %6.3f s  %5.1f MiB peak"
+    print("   python nn_pure.py      %6.3f s  %5.1f MiB peak (VmHWM)"
           % (pure_s, pure_mb))
-    print("   seed's NumPy script    %6.3f s  %5.1f MiB peak"
+    print("   seed's NumPy script    %6.3f s  %5.1f MiB peak (VmHWM)"
           % (numpy_s, numpy_mb))
     print("   ratio                  %6.2fx time, %.2fx memory"
           % (pure_s / numpy_s, pure_mb / numpy_mb))
@@ -205,7 +222,7 @@ def crossover(folder):
     for rows in (4, 6, 8, 12, 16, 32, 64):
         X, y = table(rows)
         numpy_path, pure_path = write_scripts(folder, X, y)
-        pure_s, _, numpy_s, _ = alternate(
+        pure_s, numpy_s = alternate(
             [sys.executable, pure_path], [sys.executable, numpy_path], runs,
             second_env=numpy_env())
         print("   %4d  %6.3f s  %6.3f s  %5.2fx"
@@ -222,7 +239,7 @@ def micropython():
     runs = 3 if QUICK else 7
     command = ["node", node_module, "-X", "heapsize=64k",
                os.path.join(ROOT, "nn_pure.py")]
-    seconds = median([run_once(command)[0] for _ in range(runs)])
+    seconds = median([run_once(command) for _ in range(runs)])
     print("4. MicroPython 1.27 (WebAssembly, 64 KB heap), default lesson, "
           "median of %d runs" % runs)
     print("   node micropython.mjs -X heapsize=64k nn_pure.py   %.3f s"
@@ -230,10 +247,14 @@ def micropython():
 
 
 def main():
-    import numpy
+    # NumPy is not imported here: a child started from a large parent
+    # would count the parent's memory too
+    numpy_version = subprocess.check_output(
+        [sys.executable, "-c", "import numpy; print(numpy.__version__)"],
+        universal_newlines=True).strip()
     print("machine: %s, %d cores; Python %s; NumPy %s"
           % (platform.processor() or platform.machine(), os.cpu_count(),
-             platform.python_version(), numpy.__version__))
+             platform.python_version(), numpy_version))
     with tempfile.TemporaryDirectory() as folder:
         whole_programs(folder)
         in_process()
