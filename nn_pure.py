@@ -664,37 +664,377 @@ def pad_left(text, width, fill=" "):
     return fill * (width - len(text)) + text
 
 # ---------------------------------------------------------------------------
-# 7. The command line: python nn_pure.py [--iterations N] [--trace K] ...
+# 7. Lesson 2: the hidden layer the post left unwritten
+# ---------------------------------------------------------------------------
+#
+# The post stops here ("still being written"). The tutorial goes on with a
+# harder table, where the output is the XOR of the first two inputs: 1 when
+# exactly one of them is 1.
+#
+#     Inputs  Output
+#     0 0 1   0
+#     0 1 1   1
+#     1 0 1   1
+#     1 1 1   0
+#
+# No single column tells the answer, and no single layer of weights can: a
+# 2-layer network's outputs stay at 0.5 (python nn_pure.py --table xor).
+# A hidden layer l1 between input and output can first compute features
+# ("exactly one is 1"), and the output layer l2 then reads them.
+
+X_xor = [[0, 0, 1],
+         [0, 1, 1],
+         [1, 0, 1],
+         [1, 1, 1]]
+
+y_xor = [[0],
+         [1],
+         [1],
+         [0]]
+
+
+def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None):
+    """Train the tutorial's 3-layer network; return (l2, syn0, syn1).
+
+    l0 (the input) -> syn0 -> l1 (hidden, `hidden` numbers per row)
+    -> syn1 -> l2 (the output). l2 is the output in the last iteration,
+    before that iteration's update. Both weight matrices start as the
+    tutorial's, 2 * random - 1, drawn from one RandomState(seed): syn0 first.
+
+    on_step, if given, is called after each iteration as
+    on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta, syn1, syn0).
+
+    >>> l2, syn0, syn1 = train_hidden(X_xor, y_xor, iterations=5000)
+    >>> [round(row[0]) for row in l2]
+    [0, 1, 1, 0]
+    """
+    rows, columns = check_table(X, y)
+    check_hidden(hidden)
+    check_iterations(iterations)
+    random = RandomState(seed)
+    syn0 = plus_minus_one(random.random_sample((columns, hidden)))
+    syn1 = plus_minus_one(random.random_sample((hidden, 1)))
+    X, y = as_floats(X), as_floats(y)
+
+    for itr in range(iterations):
+        l0 = X                                               # l0 = X
+        l1 = sigmo_each(dot(l0, syn0))                       # l1 = nonlin(np.dot(l0,syn0))
+        l2 = sigmo_each(dot(l1, syn1))                       # l2 = nonlin(np.dot(l1,syn1))
+        l2_error = subtract(y, l2)                           # l2_error = y - l2
+        l2_delta = multiply(l2_error, sigmo_each(l2, True))  # l2_delta = l2_error*nonlin(l2,deriv=True)
+        l1_error = dot(l2_delta, transpose(syn1))            # l1_error = l2_delta.dot(syn1.T)
+        l1_delta = multiply(l1_error, sigmo_each(l1, True))  # l1_delta = l1_error * nonlin(l1,deriv=True)
+        syn1 = add(syn1, dot(transpose(l1), l2_delta))       # syn1 += l1.T.dot(l2_delta)
+        syn0 = add(syn0, dot(transpose(l0), l1_delta))       # syn0 += l0.T.dot(l1_delta)
+        if on_step is not None:
+            on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
+                    syn1, syn0)
+
+    if iterations == 0:  # no training: the untrained guess
+        l2 = sigmo_each(dot(sigmo_each(dot(X, syn0)), syn1))
+    return l2, syn0, syn1
+
+
+def plus_minus_one(m):
+    """2 * m - 1: random numbers in [0, 1) spread to [-1, 1)."""
+    return [[2 * value - 1 for value in row] for row in m]
+
+
+def check_hidden(hidden):
+    """The hidden layer's size must be a whole number, 1 or more."""
+    if not isinstance(hidden, int) or isinstance(hidden, bool):
+        raise TypeError("hidden must be a whole number (1 or more), got %s"
+                        % describe(hidden))
+    if hidden < 1:
+        raise ValueError("hidden must be 1 or more, got %d" % hidden)
+
+
+def mean_abs(m):
+    """The mean of |number| over a matrix: NumPy's np.mean(np.abs(m)).
+
+    The tutorial prints it for l2_error: how far off the output is, on
+    average.
+
+    >>> mean_abs([[0.5], [-0.25]])
+    0.375
+    """
+    total = 0.0
+    count = 0
+    for row in m:
+        for value in row:
+            total += abs(value)
+            count += 1
+    return total / count
+
+
+def python2_str(number):
+    """A float as Python 2's str() printed it, to 12 significant digits.
+
+    The tutorial ran on Python 2: str(0.49641003190272537) was
+    '0.496410031903'. (Python 3 prints all 17 digits.)
+
+    >>> python2_str(0.49641003190272537)
+    '0.496410031903'
+    """
+    text = "%.12g" % number
+    if "." not in text and "e" not in text and "n" not in text:
+        text += ".0"  # Python 2 wrote 1.0, not 1
+    return text
+
+
+# ---------------------------------------------------------------------------
+# 8. The learning curve: a chart in plain text
 # ---------------------------------------------------------------------------
 
+def sample_points(iterations, width=30):
+    """Which iterations the chart's `width` columns show, spread evenly.
+
+    >>> sample_points(60000, width=4)
+    [0, 19999, 39999, 59999]
+    >>> sample_points(2, width=4)
+    [0, 0, 1, 1]
+    """
+    if iterations <= 0:
+        return []
+    return [k * iterations // width if iterations < width
+            else k * (iterations - 1) // (width - 1) for k in range(width)]
+
+
+def text_chart(errors, iterations, height=8):
+    """Draw the error against the iteration with '*', in 40 columns.
+
+    errors maps an iteration to its mean |error|, for the iterations that
+    sample_points(iterations) picks. The error axis is logarithmic when the
+    error falls more than 10 times, so the slow end of learning shows too;
+    otherwise it runs from 0.
+    """
+    values = [errors[itr] for itr in sample_points(iterations)]
+    top, bottom = max(values), min(values)
+    log_scale = bottom > 0 and top / bottom > 10
+    if not log_scale:
+        bottom = 0.0
+    rows = [[" "] * len(values) for _ in range(height)]
+    for column, error in enumerate(values):
+        rows[chart_row(error, top, bottom, height, log_scale)][column] = "*"
+    lines = ["mean |error| (log scale)" if log_scale else "mean |error|"]
+    for r, row in enumerate(rows):
+        label = ""
+        if r == 0:
+            label = "%.3g" % top
+        elif r == height - 1:
+            label = "%.3g" % bottom
+        lines.append(pad_left(label, 8) + " |" + "".join(row))
+    lines.append(" " * 9 + "+" + "-" * len(values))
+    first, last, middle = "0", str(iterations), "iterations"
+    gap = len(values) - len(first) - len(last) - len(middle)
+    lines.append(" " * 10 + first + " " * (gap // 2) + middle
+                 + " " * (gap - gap // 2) + last)
+    return "\n".join(line.rstrip() for line in lines)
+
+
+def chart_row(error, top, bottom, height, log_scale):
+    """The chart line (0 = top) where an error value goes."""
+    if top == bottom:
+        return height - 1
+    if log_scale:
+        where = (math.log(top) - math.log(error)) / (math.log(top)
+                                                      - math.log(bottom))
+    else:
+        where = (top - error) / (top - bottom)
+    return int(round(where * (height - 1)))
+
+
+# ---------------------------------------------------------------------------
+# 9. A student's own table, from a CSV file
+# ---------------------------------------------------------------------------
+
+def read_table(path):
+    """Read a CSV file into (X, y): each row the inputs, then the target.
+
+    The first line may be a header (names, no numbers); blank lines and
+    lines starting with # are skipped. Anything wrong is a ValueError that
+    names the file, the line and what was expected.
+    """
+    rows = []
+    for index, (number, line) in enumerate(read_lines(path)):
+        fields = [field.strip().strip('"') for field in line.split(",")]
+        values = [read_number(field) for field in fields]
+        if index == 0 and values.count(None) == len(values):
+            continue  # a header line: names, not numbers
+        check_csv_row("%s: line %d" % (path, number), fields, values,
+                      len(rows[0]) if rows else None)
+        rows.append(values)
+    if not rows:
+        raise ValueError("%s has no rows of numbers; expected lines such as "
+                         "0,1,1,0 (the inputs, then the target)" % path)
+    X = [row[:-1] for row in rows]
+    y = [[row[-1]] for row in rows]
+    return X, y
+
+
+def check_csv_row(where, fields, values, width):
+    """Check one row of a table file; width is the length of the rows above."""
+    for column, value in enumerate(values):
+        if value is None:
+            raise ValueError("%s, column %d: %r is not a number; expected "
+                             "numbers separated by commas"
+                             % (where, column + 1, fields[column]))
+        if not is_finite(value):
+            raise ValueError("%s, column %d: %s is not a finite number"
+                             % (where, column + 1, fields[column]))
+    if len(values) < 2:
+        raise ValueError("%s has 1 column; expected the inputs, then the "
+                         "target: 2 columns or more" % where)
+    if width is not None and len(values) != width:
+        raise ValueError("%s has %d columns but the rows above have %d; "
+                         "expected the same number in every row"
+                         % (where, len(values), width))
+    if not 0 <= values[-1] <= 1:
+        raise ValueError("%s: the target (last column) is %s; expected a "
+                         "number from 0 to 1, the range of the sigmoid"
+                         % (where, fields[-1]))
+
+
+def read_lines(path):
+    """The file's (line number, text) pairs, leaving out blanks and # lines."""
+    try:
+        with open(path, "rb") as file:
+            data = file.read()
+    except OSError as error:
+        reason = getattr(error, "strerror", None) or "cannot be read"
+        raise ValueError("%s: %s; expected a CSV file" % (path, reason.lower()))
+    if not data.strip():
+        raise ValueError("%s is empty; expected rows of numbers such as "
+                         "0,1,1,0 (the inputs, then the target)" % path)
+    lines = []
+    for number, raw in enumerate(data.split(b"\n"), 1):
+        try:
+            if b"\0" in raw:
+                raise ValueError("a NUL byte: binary, not text")
+            line = raw.decode("utf-8").strip().lstrip("\ufeff")
+        except ValueError:  # UnicodeDecodeError is a ValueError
+            raise ValueError("%s: line %d is not text; expected a CSV file "
+                             "of numbers" % (path, number))
+        if line and not line.startswith("#"):
+            lines.append((number, line))
+    return lines
+
+
+def read_number(text):
+    """float(text), or None if text is not a number."""
+    try:
+        return float(text)
+    except ValueError:
+        return None
+
+
+# ---------------------------------------------------------------------------
+# 10. The command line: python nn_pure.py [--table T] [--hidden H] ...
+# ---------------------------------------------------------------------------
+
+def print_matrices(named):
+    """Print (label, matrix) pairs: each label, then its matrix."""
+    for label, m in named:
+        print(label + " :")
+        print(format_matrix(m))
+
+
 def print_step(itr, l1, l1_error, l1_delta, syn0):
-    """Print one iteration the way the post's trace shows it."""
-    print("%d -l1 :" % itr)
-    print(format_matrix(l1))
-    print("l1_error :")
-    print(format_matrix(l1_error))
-    print("sigmo(l1,True) :")
-    print(format_matrix(sigmo_each(l1, True)))
-    print("l1_delta :")
-    print(format_matrix(l1_delta))
-    print("syn0 :")
-    print(format_matrix(syn0))
+    """Print one iteration of lesson 1 the way the post's trace shows it."""
+    print_matrices([("%d -l1" % itr, l1), ("l1_error", l1_error),
+                    ("sigmo(l1,True)", sigmo_each(l1, True)),
+                    ("l1_delta", l1_delta), ("syn0", syn0)])
 
 
-def tracer(first):
-    """An on_step function that prints the first `first` iterations."""
+def print_hidden_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
+                      syn1, syn0):
+    """Print one iteration of lesson 2, layer by layer."""
+    print_matrices([("%d -l1" % itr, l1), ("l2", l2), ("l2_error", l2_error),
+                    ("l2_delta", l2_delta), ("l1_error", l1_error),
+                    ("l1_delta", l1_delta), ("syn1", syn1), ("syn0", syn0)])
+
+
+def lesson(X=X, y=y, hidden=None, iterations=None, trace=0, plot=False,
+           init=None, seed=1):
+    """What ``python nn_pure.py`` does: train on a table, print the output.
+
+    With no hidden layer this is the post's lesson; with one, the
+    tutorial's second half. trace prints the first iterations, plot draws
+    the learning curve afterwards.
+    """
+    if hidden is None:
+        lesson_one(X, y, 10000 if iterations is None else iterations,
+                   trace, plot, init or "post", seed)
+    else:
+        lesson_two(X, y, hidden, 60000 if iterations is None else iterations,
+                   trace, plot, seed)
+
+
+def choose_table(table):
+    """The post's table, the tutorial's XOR table, or one from a CSV file."""
+    if table == "post":
+        return X, y
+    if table == "xor":
+        return X_xor, y_xor
+    return read_table(table)
+
+
+def lesson_one(X, y, iterations, trace, plot, init, seed):
+    """Train the 2-layer network; print its output, and say if it failed."""
+    errors = {}  # iteration -> mean |l1_error|, for the chart
+    shown = set(sample_points(iterations)) if plot else set()
+
     def on_step(itr, l1, l1_error, l1_delta, syn0):
-        if itr < first:
+        if itr < trace:
             print_step(itr, l1, l1_error, l1_delta, syn0)
-    return on_step
+        if itr in shown:
+            errors[itr] = mean_abs(l1_error)
 
-
-def lesson(iterations=10000, trace=0, init="post", seed=1):
-    """What ``python nn_pure.py`` does: train on the post's table, print l1."""
-    on_step = tracer(trace) if trace > 0 else None
-    l1, syn0 = train(X, y, iterations, seed, init, on_step)
+    watching = on_step if trace or plot else None  # none: quicker
+    l1, syn0 = train(X, y, iterations, seed, init, watching)
     print("Output after training :")
     print(format_matrix(l1))
+    if iterations > 0 and cannot_tell_rows_apart(y, l1):
+        print(NOT_LEARNED)
+    if plot:
+        print(text_chart(errors, iterations) if errors else
+              "(no iterations ran: nothing to plot)")
+
+
+def cannot_tell_rows_apart(y, l1):
+    """True when every output sits at 0.5 though the answers differ."""
+    at_half = all(abs(row[0] - 0.5) < 0.05 for row in l1)
+    return at_half and mean_abs(subtract(y, l1)) > 0.25
+
+
+NOT_LEARNED = """\
+The outputs all stay at 0.5: the network cannot tell the rows apart.
+With no hidden layer it can only learn a table where one straight cut
+separates the 0s from the 1s; XOR is the classic table where none does.
+Give it a hidden layer: --hidden 4"""
+
+
+def lesson_two(X, y, hidden, iterations, trace, plot, seed):
+    """Train the 3-layer network, printing the tutorial's progress lines."""
+    errors = {}  # iteration -> mean |l2_error|, for the chart
+    shown = set(sample_points(iterations)) if plot else set()
+
+    def on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
+                syn1, syn0):
+        if itr % 10000 == 0:  # the tutorial's progress line
+            print("Error:" + python2_str(mean_abs(l2_error)))
+        if itr < trace:
+            print_hidden_step(itr, l1, l2, l2_error, l2_delta, l1_error,
+                              l1_delta, syn1, syn0)
+        if itr in shown:
+            errors[itr] = mean_abs(l2_error)
+
+    l2, syn0, syn1 = train_hidden(X, y, hidden, iterations, seed, on_step)
+    print("Output after training :")
+    print(format_matrix(l2))
+    if plot:
+        print(text_chart(errors, iterations) if errors else
+              "(no iterations ran: nothing to plot)")
 
 
 def whole_number(text, largest=None):
@@ -733,30 +1073,58 @@ def parse_options(argv):
                 "expected a whole number from 0 to 4294967295, got %r" % text)
         return number
 
+    def size(text):
+        number = whole_number(text)
+        if not number:
+            raise argparse.ArgumentTypeError(
+                "expected a whole number, 1 or more, got %r" % text)
+        return number
+
     parser = argparse.ArgumentParser(
         prog="nn_pure.py",
-        description="Train the post's 2-layer network in plain Python and "
-                    "print its output, as NumPy prints it.")
-    parser.add_argument("--iterations", type=count, default=10000,
-                        metavar="N", help="training iterations "
-                        "(default 10000; the post suggests trying 1 and 10)")
+        description="Train the post's 2-layer network (or, with --hidden, "
+                    "the tutorial's 3-layer one) in plain Python and print "
+                    "its output, as NumPy prints it.")
+    parser.add_argument("--iterations", type=count, metavar="N",
+                        help="training iterations (default 10000; 60000 "
+                        "with --hidden; the post suggests trying 1 and 10)")
     parser.add_argument("--trace", type=count, default=0, metavar="K",
                         help="print l1, l1_error, sigmo(l1,True), l1_delta "
                         "and syn0 for the first K iterations, as the post does")
-    parser.add_argument("--init", choices=["post", "tutorial"], default="post",
+    parser.add_argument("--init", choices=["post", "tutorial"],
                         help="starting weights: 'post' = random_sample, the "
                         "post's code; 'tutorial' = 2*random_sample-1, which "
                         "gave the post's printed output (default post)")
     parser.add_argument("--seed", type=seed, default=1, metavar="S",
                         help="random seed, 0 to 4294967295 (default 1, "
                         "as np.random.seed(1))")
-    return vars(parser.parse_args(argv))
+    parser.add_argument("--table", default="post", metavar="TABLE",
+                        help="'post' (default), 'xor' (the tutorial's "
+                        "harder table), or a CSV file: inputs, then a target "
+                        "from 0 to 1, one row per line")
+    parser.add_argument("--hidden", type=size, metavar="H",
+                        help="add a hidden layer of H numbers per row: the "
+                        "tutorial's 3-layer network (try --table xor "
+                        "--hidden 4)")
+    parser.add_argument("--plot", action="store_true",
+                        help="after training, draw the mean error over the "
+                        "iterations as a text chart")
+    options = parser.parse_args(argv)
+    if options.hidden is not None and options.init is not None:
+        parser.error("--init is for the network without a hidden layer; "
+                     "with --hidden both weights start as the tutorial's")
+    return vars(options)
 
 
 def main(argv=None):
     """Run the lesson from the command line."""
     options = parse_options(sys.argv[1:] if argv is None else argv)
-    lesson(**options)
+    try:
+        X, y = choose_table(options.pop("table", "post"))
+    except ValueError as error:  # a table file that cannot be used
+        print("nn_pure.py: error: %s" % error, file=sys.stderr)
+        sys.exit(2)
+    lesson(X, y, **options)
 
 
 if __name__ == "__main__":

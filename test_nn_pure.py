@@ -18,8 +18,10 @@ import sys
 import pytest
 
 import nn_pure
-from nn_pure import (X, y, add, dot, format_matrix, multiply, RandomState,
-                     shape, sigmo, sigmo_each, subtract, train, transpose)
+from nn_pure import (X, X_xor, y, y_xor, add, dot, format_matrix, mean_abs,
+                     multiply, python2_str, RandomState, read_table, shape,
+                     sigmo, sigmo_each, subtract, text_chart, train,
+                     train_hidden, transpose)
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 SCRIPT = os.path.join(HERE, "nn_pure.py")
@@ -522,6 +524,246 @@ def test_doctests():
     failed, attempted = doctest.testmod(nn_pure)
     assert attempted > 10
     assert failed == 0
+
+
+# ---------------------------------------------------------------------------
+# Lesson 2: the hidden layer
+# ---------------------------------------------------------------------------
+
+# The tutorial's progress lines for its 3-layer network on the XOR table,
+# as it printed them (Python 2, str() of np.mean(np.abs(l2_error))) at
+# iterations 0, 10000, ..., 50000.
+TUTORIAL_ERRORS = ["Error:0.496410031903", "Error:0.00858452565325",
+                   "Error:0.00578945986251", "Error:0.00462917677677",
+                   "Error:0.00395876528027", "Error:0.00351012256786"]
+
+
+def test_xor_table_is_the_tutorials():
+    # the tutorial's X = [[0,0,1],[0,1,1],[1,0,1],[1,1,1]], y = [0,1,1,0]
+    assert X_xor == [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
+    assert y_xor == [[0], [1], [1], [0]]
+
+
+def test_command_line_hidden_layer_prints_the_tutorials_lines():
+    status, out, err = run_script("--table", "xor", "--hidden", "4")
+    assert status == 0, err
+    lines = out.splitlines()
+    assert lines[:6] == TUTORIAL_ERRORS
+    # the trained output, as the issue quotes it from NumPy
+    assert lines[6:] == ["Output after training :", "[[ 0.00260572]",
+                         " [ 0.99672209]", " [ 0.99701711]",
+                         " [ 0.00386759]]"]
+
+
+def test_train_hidden_matches_numpy_on_xor():
+    # NumPy 2.4, the tutorial's loop: np.random.seed(1);
+    # syn0 = 2*np.random.random((3,4)) - 1; syn1 = 2*np.random.random((4,1))
+    # - 1; 1000 iterations on the XOR table; l2, syn0, syn1 .tolist()
+    l2, syn0, syn1 = train_hidden(X_xor, y_xor, hidden=4, iterations=1000)
+    assert [row[0] for row in l2] == pytest.approx(
+        [0.03508130953033671, 0.9546306930935637, 0.9619543944995487,
+         0.053607581322050214], abs=1e-9)
+    assert syn0[0] == pytest.approx([2.90150978335254, 2.9627316341827683,
+                                     -5.616015754203465, -3.460665112460048],
+                                    abs=1e-9)
+    assert syn0[2] == pytest.approx([-0.035955532100030226,
+                                     -1.4108653712525367, 2.1454892149542006,
+                                     4.017661364388476], abs=1e-9)
+    assert [row[0] for row in syn1] == pytest.approx(
+        [-4.376720695956416, 5.123135140094975, -8.283417948026083,
+         5.339121202474737], abs=1e-9)
+
+
+def test_train_hidden_matches_numpy_on_another_table():
+    # NumPy 2.4, the same loop: X = [[0.5, -1.0], [2.0, 0.0], [1.0, 1.0]],
+    # y = [[0.2], [0.9], [0.5]], hidden 3, np.random.seed(5), 200 iterations
+    l2, syn0, syn1 = train_hidden([[0.5, -1.0], [2.0, 0.0], [1.0, 1.0]],
+                                  [[0.2], [0.9], [0.5]], hidden=3,
+                                  iterations=200, seed=5)
+    assert [row[0] for row in l2] == pytest.approx(
+        [0.25575951789661044, 0.7075925744770478, 0.6567714211447367],
+        abs=1e-9)
+    assert syn0 == [pytest.approx(row, abs=1e-9) for row in [
+        [0.7586092160613715, 1.0415506977845863, -1.3615075074569687],
+        [1.064611278798454, 0.06994456089991291, -0.8579682511666781]]]
+    assert [row[0] for row in syn1] == pytest.approx(
+        [0.2801329598267014, 0.9590509802149, -3.2123293275323133], abs=1e-9)
+
+
+def test_mean_abs_and_python2_str():
+    assert mean_abs([[0.5], [-0.25], [0.0], [1.25]]) == 0.5
+    # Python 2.7: str(0.1 + 0.2) == '0.3', str(1.0) == '1.0',
+    # str(0.00351012256786123) == '0.00351012256786', str(1e-05) == '1e-05'
+    assert python2_str(0.1 + 0.2) == "0.3"
+    assert python2_str(1.0) == "1.0"
+    assert python2_str(0.00351012256786123) == "0.00351012256786"
+    assert python2_str(1e-05) == "1e-05"
+
+
+def test_two_layer_network_cannot_learn_xor():
+    l1, syn0 = train(X_xor, y_xor, 10000)
+    for row in l1:
+        assert abs(row[0] - 0.5) < 0.01
+    status, out, err = run_script("--table", "xor")
+    assert status == 0, err
+    assert "The outputs all stay at 0.5" in out
+    assert "--hidden 4" in out
+
+
+def test_the_note_is_not_shown_when_the_network_learns():
+    status, out, err = run_script()
+    assert "stay at 0.5" not in out
+
+
+@pytest.mark.parametrize("hidden, error", [
+    (0, ValueError), (-2, ValueError), (1.5, TypeError), (True, TypeError),
+    ("4", TypeError)])
+def test_train_hidden_bad_hidden_size(hidden, error):
+    with pytest.raises(error, match="hidden must be"):
+        train_hidden(X_xor, y_xor, hidden=hidden, iterations=1)
+
+
+def test_train_hidden_checks_its_table():
+    with pytest.raises(ValueError, match="y must be 4x1"):
+        train_hidden(X_xor, [[0], [1]], iterations=1)
+    with pytest.raises(TypeError, match="X\\[0\\]\\[0\\] is 'a'"):
+        train_hidden([["a", 0, 1]] + X_xor[1:], y_xor, iterations=1)
+    with pytest.raises(ValueError, match="iterations must be 0 or more"):
+        train_hidden(X_xor, y_xor, iterations=-1)
+
+
+# ---------------------------------------------------------------------------
+# The learning curve
+# ---------------------------------------------------------------------------
+
+def chart_of(*flags):
+    status, out, err = run_script("--plot", *flags)
+    assert status == 0, err
+    return out[out.index("mean |error|"):].splitlines()
+
+
+@pytest.mark.parametrize("flags", [[], ["--table", "xor", "--hidden", "4",
+                                        "--iterations", "3000"],
+                                   ["--table", "xor"], ["--iterations", "3"]])
+def test_plot_fits_40_columns_and_12_lines(flags):
+    chart = chart_of(*flags)
+    assert len(chart) <= 12
+    assert max(len(line) for line in chart) <= 40
+    assert chart[-1].split() == ["0", "iterations",
+                                 flags[-1] if "--iterations" in flags
+                                 else "10000"]
+    assert sum(line.count("*") for line in chart) == 30  # one per column
+
+
+def test_plot_uses_a_log_scale_when_the_error_falls_a_lot():
+    chart = chart_of()
+    assert chart[0] == "mean |error| (log scale)"
+    # the first point (error 0.45 at iteration 0) is top left
+    assert chart[1].split("|")[1].startswith("*")
+    assert float(chart[1].split("|")[0]) == pytest.approx(0.453, abs=0.001)
+    flat = chart_of("--table", "xor")  # stays at 0.5: a plain scale from 0
+    assert flat[0] == "mean |error|"
+    assert flat[8].split() == ["0", "|"]
+
+
+def test_chart_points_go_where_their_values_are():
+    errors = {itr: 1.0 / (itr + 1) for itr in range(30)}
+    chart = text_chart(errors, 30).splitlines()
+    rows = chart[1:9]
+    assert rows[0].index("*") == 10  # iteration 0: error 1, at the top
+    assert rows[-1].rstrip().endswith("*")  # the last, 1/30, at the bottom
+
+
+# ---------------------------------------------------------------------------
+# A student's own table, from a CSV file
+# ---------------------------------------------------------------------------
+
+def write(tmp_path, text, name="table.csv"):
+    path = tmp_path / name
+    if isinstance(text, bytes):
+        path.write_bytes(text)
+    else:
+        path.write_text(text)
+    return str(path)
+
+
+def test_read_table_with_header_comments_and_blank_lines(tmp_path):
+    path = write(tmp_path, "# AND of two inputs\nx1, x2, bias, y\n"
+                 "0,0,1,0\n0,1,1,0\n\n1,0,1,0\n1,1,1,1\n")
+    table, answers = read_table(path)
+    assert table == [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
+    assert answers == [[0], [0], [0], [1]]
+
+
+def test_command_line_trains_on_a_csv_table(tmp_path):
+    path = write(tmp_path, "x1,x2,bias,y\n0,0,1,0\n0,1,1,1\n1,0,1,1\n"
+                 "1,1,1,0\n")
+    status, out, err = run_script("--table", path, "--hidden", "4",
+                                  "--iterations", "10001")
+    assert status == 0, err
+    # the same table as xor: the same first two progress lines
+    assert out.splitlines()[:3] == TUTORIAL_ERRORS[:2] + [
+        "Output after training :"]
+    status, out, err = run_script("--table", path, "--hidden", "2",
+                                  "--iterations", "20", "--trace", "1",
+                                  "--plot", "--seed", "3")
+    assert status == 0, err
+    assert "0 -l1 :" in out and "syn1 :" in out and "mean |error|" in out
+
+
+@pytest.mark.parametrize("content, complaint", [
+    ("", "is empty"),
+    ("\n  \n", "is empty"),
+    ("x1,x2,y\n", "has no rows of numbers"),
+    ("0,0,1,0\n0,1,1\n", "line 2 has 3 columns but the rows above have 4"),
+    ("0,0,1,0\n0,one,1,1\n", "line 2, column 2: 'one' is not a number"),
+    ("0,0,1,0\n0,,1,1\n", "line 2, column 2: '' is not a number"),
+    ("0,nan,1,0\n", "line 1, column 2: nan is not a finite number"),
+    ("0,0,1,0\n1,inf,1,0\n", "line 2, column 2: inf is not a finite"),
+    ("0,0,1,0\n1,1,1,1.5\n", "line 2: the target \\(last column\\) is 1.5"),
+    ("0,0,1,-1\n", "line 1: the target \\(last column\\) is -1"),
+    ("1\n0\n", "line 1 has 1 column; expected .* 2 columns or more"),
+    (b"0,0,1,0\n\xff\xfe\x00\x01\n", "line 2 is not text"),
+    (b"\x00\x01\x02", "line 1 is not text"),
+])
+def test_command_line_bad_table_file(tmp_path, content, complaint):
+    path = write(tmp_path, content)
+    status, out, err = run_script("--table", path)
+    assert status == 2
+    assert out == ""
+    assert err.count("\n") == 1, err  # one line
+    assert err.startswith("nn_pure.py: error: " + path)
+    assert "Traceback" not in err
+    assert __import__("re").search(complaint, err), err
+
+
+def test_command_line_missing_table_file_and_directory(tmp_path):
+    for path, complaint in ((str(tmp_path / "nope.csv"), "no such file"),
+                            (str(tmp_path), "is a directory")):
+        status, out, err = run_script("--table", path)
+        assert status == 2 and out == ""
+        assert err.startswith("nn_pure.py: error: %s: %s" % (path, complaint))
+        assert err.endswith("; expected a CSV file\n")
+        assert err.count("\n") == 1
+
+
+def test_bad_table_file_writes_nothing(tmp_path):
+    path = write(tmp_path, "0,0,1,7\n")
+    before = sorted(os.listdir(str(tmp_path)))
+    run_script("--table", path)
+    assert sorted(os.listdir(str(tmp_path))) == before
+
+
+@pytest.mark.parametrize("flags, complaint", [
+    (["--hidden", "0"], "--hidden"),
+    (["--hidden", "four"], "--hidden"),
+    (["--hidden", "4", "--init", "post"], "--init is for the network"),
+])
+def test_command_line_bad_hidden_flags(flags, complaint):
+    status, out, err = run_script(*flags)
+    assert status == 2 and out == ""
+    assert err.startswith("usage: nn_pure.py")
+    assert complaint in err
 
 
 # ---------------------------------------------------------------------------
