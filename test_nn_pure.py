@@ -785,6 +785,8 @@ LESSONS = [  # flags, each run on CPython and on the other runtime
     [],
     ["--init", "tutorial"],
     ["--iterations", "4", "--trace", "4"],
+    ["--table", "xor", "--hidden", "4", "--iterations", "20001", "--plot",
+     "--trace", "1"],
     ["--iterations", "50", "--seed", "7", "--trace", "1"],
 ]
 
@@ -822,7 +824,7 @@ def test_pypy_prints_what_cpython_prints():
 def test_pyodide_prints_what_cpython_prints():
     node = shutil.which("node")
     need(node and os.path.exists(PYODIDE), "Pyodide (npm package pyodide)")
-    for flags in LESSONS[:3]:
+    for flags in LESSONS[:4]:
         status, out, err = run([node, os.path.join(".ci", "pyodide_run.mjs"),
                                 SCRIPT] + flags)
         assert status == 0, err
@@ -857,6 +859,13 @@ def test_micropython_imports_nn_pure_and_calls_it():
         "print(format_matrix(l1))",
         "print(format_matrix(syn0))",
         "print(sigmo(-1000), sigmo(sigmo(0), True))",
+        "errors = {}",
+        "def watch(itr, l1, l2, l2_error, *rest):",
+        "    errors[itr] = mean_abs(l2_error)",
+        "l2, syn0, syn1 = train_hidden(X_xor, y_xor, 3, 300, 2, watch)",
+        "print(format_matrix(l2))",
+        "print(python2_str(errors[299]))",
+        "print(text_chart(errors, 300))",
         "try:",
         "    dot([[1, 2]], [[1, 2]])",
         "except ValueError as error:",
