@@ -5,7 +5,7 @@ This file is the whole lesson. It trains the 2-layer network of the blog post
 "A Neural Network in 11 lines of Python" (2015), with no NumPy: matrices are
 lists of rows, and every multiplication is a line you can read.
 
-It is written to be read from top to bottom, not to be fast or clever:
+It is written to be read from top to bottom, as the lesson is told:
 
 1. the data: the post's table, ``X`` and ``y``
 2. matrix helpers: ``dot``, ``transpose`` and the elementwise ``-``, ``*``, ``+``
@@ -13,7 +13,11 @@ It is written to be read from top to bottom, not to be fast or clever:
 4. where the random starting weights come from: ``RandomState``
 5. the training loop: ``train``
 6. printing a matrix the way NumPy (and so the post) prints it
-7. the command line: ``python nn_pure.py --help``
+7. lesson 2, the part the post left unwritten: a hidden layer learns XOR,
+   ``train_hidden``
+8. the learning curve as a text chart
+9. a student's own table, from a CSV file: ``read_table``
+10. the command line: ``python nn_pure.py --help``
 
 The names are the post's:
 
@@ -485,7 +489,7 @@ def starting_weights(columns, seed, init):
     if init == "post":
         return weights
     if init == "tutorial":
-        return [[2 * w - 1 for w in row] for row in weights]
+        return plus_minus_one(weights)
     raise ValueError("init must be 'post' or 'tutorial', got %s"
                      % describe(init))
 
@@ -548,6 +552,12 @@ def format_matrix(m):
      [  1.14374817e-04]]
     """
     shape(m, "format_matrix: matrix")
+    for row in m:
+        for value in row:
+            if isinstance(value, int) and not is_finite(value):
+                raise ValueError("format_matrix: %s is too large for a "
+                                 "float; expected at most 1.8e308"
+                                 % describe(value))
     numbers = [float(value) for row in m for value in row]
     if use_exponent_form(numbers):
         texts = [exponent_text(value) for value in numbers]
@@ -1089,8 +1099,8 @@ def parse_options(argv):
                         help="training iterations (default 10000; 60000 "
                         "with --hidden; the post suggests trying 1 and 10)")
     parser.add_argument("--trace", type=count, default=0, metavar="K",
-                        help="print l1, l1_error, sigmo(l1,True), l1_delta "
-                        "and syn0 for the first K iterations, as the post does")
+                        help="print the matrices of the first K iterations, "
+                        "as the post does (with --hidden, every layer's)")
     parser.add_argument("--init", choices=["post", "tutorial"],
                         help="starting weights: 'post' = random_sample, the "
                         "post's code; 'tutorial' = 2*random_sample-1, which "
