@@ -592,7 +592,8 @@ def test_train_hidden_matches_numpy_on_another_table():
 
 def test_mean_abs_and_python2_str():
     assert mean_abs([[0.5], [-0.25], [0.0], [1.25]]) == 0.5
-    # run with Python 2.7.18 (pyenv's): str(0.1 + 0.2) == '0.3', str(1.0) == '1.0',
+    # run with Python 2.7.18 (pyenv's):
+    # str(0.1 + 0.2) == '0.3', str(1.0) == '1.0',
     # str(0.00351012256786123) == '0.00351012256786', str(1e-05) == '1e-05'
     assert python2_str(0.1 + 0.2) == "0.3"
     assert python2_str(1.0) == "1.0"
