@@ -33,15 +33,18 @@ import nn_pure  # noqa: E402
 
 QUICK = "--quick" in sys.argv
 
-# The seed's code (shared/seed/NOTES.md), in Python 3, printing as the post.
-NUMPY_SCRIPT = """\
-import numpy as np
-
+# The seed's sigmoid and code (shared/seed/NOTES.md), in Python 3.
+SEED_SIGMO = """\
 def sigmo(x, deriv=False):
     if(deriv == True):
         return x*(1-x)
     return 1/(1+np.exp(-x))
+"""
 
+NUMPY_SCRIPT = """\
+import numpy as np
+
+%(sigmo)s
 X = np.array(%(X)s)
 y = np.array(%(y)s)
 np.random.seed(1)
@@ -133,7 +136,8 @@ def table(rows, columns=3, seed=0):
 
 
 def write_scripts(folder, X, y):
-    values = {"X": X, "y": y, "columns": len(X[0]), "root": ROOT}
+    values = {"X": X, "y": y, "columns": len(X[0]), "root": ROOT,
+              "sigmo": SEED_SIGMO}
     numpy_path = os.path.join(folder, "seed_numpy_%d.py" % len(X))
     pure_path = os.path.join(folder, "pure_%d.py" % len(X))
     with open(numpy_path, "w") as out:
@@ -168,11 +172,7 @@ sys.path.insert(0, %(root)r)
 import numpy as np
 import nn_pure
 
-def sigmo(x, deriv=False):
-    if(deriv == True):
-        return x*(1-x)
-    return 1/(1+np.exp(-x))
-
+%(sigmo)s
 def numpy_loop():
     X = np.array(nn_pure.X)
     y = np.array(nn_pure.y)
@@ -202,7 +202,8 @@ for run in (numpy_loop, pure):
 def in_process():
     runs = 7 if QUICK else 21
     output = subprocess.check_output(
-        [sys.executable, "-c", IN_PROCESS % {"root": ROOT, "runs": runs}],
+        [sys.executable, "-c",
+         IN_PROCESS % {"root": ROOT, "runs": runs, "sigmo": SEED_SIGMO}],
         env=numpy_env(), universal_newlines=True)
     numpy_s, pure_s = [float(line) for line in output.split()]
     print("2. train(X, y, 10000) in one process, median of %d alternating "
