@@ -1,47 +1,20 @@
 """nn_pure: the "neural network in 11 lines", in plain Python, step by step.
 
-This file is the whole lesson. It trains the 2-layer network of the blog post
-"Neural Network - Python" (2016), itself a walk through iamtrask's tutorial
-"A Neural Network in 11 lines of Python" (2015), with no NumPy: matrices are
-lists of rows, and every multiplication is a line you can read.
-
-It is written to be read from top to bottom, as the lesson is told:
-
-1. the data: the post's table, ``X`` and ``y``
-2. matrix helpers: ``dot``, ``transpose`` and the elementwise ``-``, ``*``, ``+``
-3. the sigmoid, ``sigmo``, and its slope
-4. where the random starting weights come from: ``RandomState``
-5. the training loop: ``train``
-6. printing a matrix the way NumPy (and so the post) prints it
-7. lesson 2, the part the post left unwritten: a hidden layer learns XOR,
-   ``train_hidden``
-8. the learning curve as a text chart
-9. a student's own table, from a CSV file: ``read_table``
-10. the command line: ``python nn_pure.py --help``
-
-The names are the post's:
-
-=========  ==========================================================
-``X``      input dataset matrix: each row is one training example
-``y``      output dataset matrix: the answer for each row of ``X``
-``l0``     first layer: the input data (``l0 = X``)
-``l1``     second layer: the network's guess for each row
-``syn0``   synapse 0: the weights that connect ``l0`` to ``l1``
-``*``      elementwise multiply (here ``multiply(a, b)``)
-``-``      elementwise subtract (here ``subtract(a, b)``)
-``dot``    matrix product (NumPy's ``np.dot``)
-=========  ==========================================================
-
-Run it with ``python nn_pure.py``; test it with ``python -m pytest``.
+The 2-layer network of the blog post "Neural Network - Python" (2016), from
+iamtrask's "A Neural Network in 11 lines of Python", learns by
+backpropagation, without NumPy: a matrix is a list of rows, and every
+multiplication is a line you can read. Run it: ``python nn_pure.py``.
+Part 1, the lesson, reads top to bottom with the post beside it. Part 2,
+below its banner, is machinery you need not read.
 """
 
-import math  # exp() for the sigmoid; isfinite() to spot NaN and infinity
-import sys   # argv and exit status for the command line
+import math  # math.exp(x) is e**x, for the sigmoid
+import sys   # for Part 2: the command line, and where messages go
 
 
-# ---------------------------------------------------------------------------
-# 1. The data: the post's table
-# ---------------------------------------------------------------------------
+# Part 1: the lesson ========================================================
+
+# 1. The data: the post's table -------------------------------------------
 #
 #     Inputs  Output
 #     0 0 1   0
@@ -49,7 +22,10 @@ import sys   # argv and exit status for the command line
 #     1 0 1   1
 #     0 1 1   0
 #
-# The output is the first input column. Can the network find that out?
+# The output is the first input. The network is not told so: can it find out?
+# The third input is always 1: the bias. The network weighs the inputs and
+# adds them up; the weight on a constant 1 shifts every sum up or down.
+# Without it a row of zeros would sum to 0 whatever the weights.
 
 X = [[0, 0, 1],
      [1, 1, 1],
@@ -62,306 +38,306 @@ y = [[0],
      [0]]
 
 
-# ---------------------------------------------------------------------------
-# 2. Matrix helpers
-# ---------------------------------------------------------------------------
+# 2. Matrix helpers -------------------------------------------------------
 #
-# A matrix is a list of rows; a row is a list of numbers. NumPy checks that
-# shapes fit before it computes; so do these helpers, where the usual
-# one-liners would not (zip() silently drops whatever does not fit).
-#
-# Each helper checks the shapes as it goes, with a len() per row, so that
-# the training loop stays fast; it does not stop to check every number. When
-# a shape is wrong, or the arithmetic trips over something that is not a
-# number (None, a list), explain() (section 2b) looks at the input closely
-# and raises an error that says what and where. Like NumPy's arithmetic,
-# the helpers count True as 1, and add and multiply would join or repeat
-# text ("a" + "b"): train() and format_matrix() check every number before
-# they start, and refuse True, text, NaN and infinity.
+# A matrix is a list of rows, each a list of numbers: X is 4x3 (4 rows of 3).
+# Each helper is NumPy's whole-matrix arithmetic written out as loops. It
+# first checks that the shapes fit, as NumPy does, so a mistake stops with a
+# message, not a wrong answer. (train() checks every number, once.)
 
 def transpose(m):
-    """Turn rows into columns: NumPy's ``m.T``.
+    """Turn rows into columns: row i of the result is column i of m.
 
     >>> transpose([[1, 2, 3],
     ...            [4, 5, 6]])
     [[1, 4], [2, 5], [3, 6]]
     """
-    try:
-        columns = len(m[0])
-        for row in m:
-            if len(row) != columns:
-                raise ValueError("ragged")
-        if columns == 0 or isinstance(m[0], str):
-            raise ValueError("not a matrix")
-        return [list(column) for column in zip(*m)]
-    except (TypeError, ValueError, IndexError, KeyError):
-        explain("transpose", m)
-        raise
+    size_of(m, "transpose")  # Part 2: stops unless m is a matrix
+    # zip(*m) walks along all the rows at once: first their first numbers,
+    # then their second numbers, ...: the columns.
+    return [list(column) for column in zip(*m)]
 
 
 def dot(a, b):
-    """Matrix product: NumPy's ``np.dot(a, b)``.
-
-    Entry [i][j] is row i of a times column j of b, number by number, added
-    up: a[i][0]*b[0][j] + a[i][1]*b[1][j] + ... An (n x k) matrix times a
-    (k x m) matrix gives an (n x m) matrix, so a's columns must match b's
-    rows.
+    """Matrix product: entry [i][j] is row i of a times column j of b,
+    number by number, added up. (n x k) times (k x m) gives (n x m).
 
     >>> dot([[1, 2],
     ...      [3, 4]], [[5],
-    ...                [6]])
+    ...                [6]])    # 1*5 + 2*6 and 3*5 + 4*6
     [[17.0], [39.0]]
     """
-    try:
-        b_rows, b_columns = len(b), len(b[0])
-        for row in b:
-            if len(row) != b_columns:
-                raise ValueError("b is ragged")
-        result = []
-        for row in a:  # row i of a
-            if len(row) != b_rows:
-                raise ValueError("shapes do not fit")
-            result_row = []
-            for j in range(b_columns):
-                total = 0.0
-                for k in range(b_rows):
-                    total += row[k] * b[k][j]
-                result_row.append(total)
-            result.append(result_row)
-        if not result or b_columns == 0:
-            raise ValueError("empty")
-        return result
-    except (TypeError, ValueError, IndexError, KeyError):
-        explain("dot", a, b)
-        raise
+    inner, columns = dot_shapes(a, b)  # Part 2: b's size, once a fits it
+    ks, js = range(inner), range(columns)  # made once, used for every row
+    result = []
+    for row in a:
+        new_row = []
+        for j in js:
+            total = 0.0
+            for k in ks:  # one by one, left to right, as NumPy adds them
+                total += row[k] * b[k][j]
+            new_row.append(total)
+        result.append(new_row)
+    return result
 
 
 def subtract(a, b):
-    """Elementwise a - b: NumPy's ``a - b`` for two arrays of one shape.
+    """Elementwise a - b: each number minus the one in the same place.
 
     >>> subtract([[0], [1]], [[0.25], [0.5]])
     [[-0.25], [0.5]]
     """
-    try:
-        columns = len(a[0])
-        result = []
-        for row_a, row_b in zip(a, b):
-            if len(row_a) != columns or len(row_b) != columns:
-                raise ValueError("shapes differ")
-            new_row = []
-            for c in range(columns):
-                new_row.append(row_a[c] - row_b[c])
-            result.append(new_row)
-        if len(a) != len(b) or columns == 0:
-            raise ValueError("shapes differ")
-        return result
-    except (TypeError, ValueError, IndexError, KeyError):
-        explain("subtract", a, b)
-        raise
+    rows, columns = same_shape(a, b, "subtract")  # Part 2: checks the shapes
+    result = []
+    for row_a, row_b in zip(a, b):
+        new_row = []
+        for c in range(columns):
+            new_row.append(row_a[c] - row_b[c])
+        result.append(new_row)
+    return result
 
 
 def multiply(a, b):
-    """Elementwise a * b: NumPy's ``a * b``. Not the matrix product (dot).
+    """Elementwise a * b, number by number: NOT the matrix product (dot).
 
-    >>> multiply([[2], [3]], [[0.5], [10]])
-    [[1.0], [30]]
+    >>> multiply([[2, 3]], [[0.5, 10]])
+    [[1.0, 30]]
     """
-    try:
-        columns = len(a[0])
-        result = []
-        for row_a, row_b in zip(a, b):
-            if len(row_a) != columns or len(row_b) != columns:
-                raise ValueError("shapes differ")
-            new_row = []
-            for c in range(columns):
-                new_row.append(row_a[c] * row_b[c])
-            result.append(new_row)
-        if len(a) != len(b) or columns == 0:
-            raise ValueError("shapes differ")
-        return result
-    except (TypeError, ValueError, IndexError, KeyError):
-        explain("multiply", a, b)
-        raise
+    rows, columns = same_shape(a, b, "multiply")  # Part 2: checks the shapes
+    result = []
+    for row_a, row_b in zip(a, b):
+        new_row = []
+        for c in range(columns):
+            new_row.append(row_a[c] * row_b[c])
+        result.append(new_row)
+    return result
 
 
-def add(a, b):
-    """Elementwise a + b: NumPy's ``a + b``.
+def add(a, b, times=1.0):
+    """Elementwise a + times * b (times is 1 unless given: the loop gives
+    the learning rate).
 
     >>> add([[1], [2]], [[0.5], [0.25]])
     [[1.5], [2.25]]
+    >>> add([[1, 1]], [[0.5, 4]], times=0.5)
+    [[1.25, 3.0]]
     """
-    try:
-        columns = len(a[0])
-        result = []
-        for row_a, row_b in zip(a, b):
-            if len(row_a) != columns or len(row_b) != columns:
-                raise ValueError("shapes differ")
-            new_row = []
-            for c in range(columns):
-                new_row.append(row_a[c] + row_b[c])
-            result.append(new_row)
-        if len(a) != len(b) or columns == 0:
-            raise ValueError("shapes differ")
-        return result
-    except (TypeError, ValueError, IndexError, KeyError):
-        explain("add", a, b)
-        raise
+    rows, columns = same_shape(a, b, "add")  # Part 2: checks the shapes
+    result = []
+    for row_a, row_b in zip(a, b):
+        new_row = []
+        for c in range(columns):
+            new_row.append(row_a[c] + times * row_b[c])
+        result.append(new_row)
+    return result
 
 
-# ---------------------------------------------------------------------------
-# 2b. Checking that a matrix is a matrix, and saying what is wrong
-# ---------------------------------------------------------------------------
-
-def shape(m, name="matrix"):
-    """Return (rows, columns) of matrix m, after checking every part of it.
-
-    A matrix is a non-empty list of rows, each a non-empty list of numbers,
-    all rows the same length. Anything else is an error that says what is
-    wrong:
-
-    >>> shape([[0, 0, 1], [1, 1, 1]])
-    (2, 3)
-    >>> shape([[1, 2], [3]])
-    Traceback (most recent call last):
-    ...
-    ValueError: matrix is ragged: row 0 has 2 numbers but row 1 has 1; expected every row to have 2
-    """
-    if not isinstance(m, (list, tuple)) or len(m) == 0:
-        raise ValueError("%s must be a non-empty list of rows, got %s"
-                         % (name, describe(m)))
-    columns = len(m[0]) if isinstance(m[0], (list, tuple)) else 0
-    for r, row in enumerate(m):
-        if not isinstance(row, (list, tuple)):
-            raise ValueError("%s row %d is %s; expected a row, a list of "
-                             "numbers (a matrix looks like [[1, 2], [3, 4]])"
-                             % (name, r, describe(row)))
-        if len(row) == 0:
-            raise ValueError("%s row %d is empty; expected a list of numbers"
-                             % (name, r))
-        if len(row) != columns:
-            raise ValueError("%s is ragged: row 0 has %d numbers but row %d "
-                             "has %d; expected every row to have %d"
-                             % (name, columns, r, len(row), columns))
-        for c, value in enumerate(row):
-            if not is_number(value):
-                raise TypeError("%s[%d][%d] is %s; expected a number "
-                                "(int or float)" % (name, r, c, describe(value)))
-    return len(m), columns
-
-
-def is_number(value):
-    """True for an int or a float; False for anything else, bool included.
-
-    >>> is_number(0.5), is_number(3), is_number(True), is_number("1")
-    (True, True, False, False)
-    """
-    if isinstance(value, bool):
-        return False
-    return isinstance(value, (int, float))
-
-
-def describe(value):
-    """A short description of a value for an error message: 'True (bool)'."""
-    text = repr(value)
-    if len(text) > 30:
-        text = text[:27] + "..."
-    return "%s (%s)" % (text, type(value).__name__)
-
-
-def explain(operation, *matrices):
-    """Raise the error that says why `operation` could not use `matrices`.
-
-    Each must be a matrix of numbers (shape() says where one is not); for
-    two matrices, their shapes must fit the operation.
-    """
-    if len(matrices) == 1:
-        shape(matrices[0], operation + ": matrix")
-        return
-    a_rows, a_columns = shape(matrices[0], operation + ": first matrix")
-    b_rows, b_columns = shape(matrices[1], operation + ": second matrix")
-    if operation == "dot" and a_columns != b_rows:
-        raise ValueError("dot: shapes %dx%d and %dx%d do not multiply; "
-                         "expected the first matrix's columns (%d) to equal "
-                         "the second matrix's rows (%d)"
-                         % (a_rows, a_columns, b_rows, b_columns,
-                            a_columns, b_rows))
-    if operation != "dot" and (a_rows, a_columns) != (b_rows, b_columns):
-        raise ValueError("%s needs two matrices of the same shape, got %dx%d "
-                         "and %dx%d" % (operation, a_rows, a_columns,
-                                        b_rows, b_columns))
-
-
-# ---------------------------------------------------------------------------
-# 3. The sigmoid and its slope
-# ---------------------------------------------------------------------------
+# 3. The sigmoid and its slope --------------------------------------------
 
 def sigmo(x, deriv=False):
-    """The post's sigmoid on one number; with deriv=True, its slope.
+    """The post's sigmoid of one number; with deriv=True, its slope.
 
     sigmo(x) = 1 / (1 + e**-x) squashes any number into (0, 1):
 
-    >>> sigmo(0)
-    0.5
-    >>> sigmo(-1000), sigmo(1000)
-    (0.0, 1.0)
+    >>> sigmo(0), sigmo(-1000), sigmo(1000)
+    (0.5, 0.0, 1.0)
 
-    deriv=True does NOT take the same x. It takes the sigmoid's OUTPUT,
-    out = sigmo(x), and returns the slope there: out * (1 - out). That is
-    the slope because d/dx sigmo(x) = sigmo(x) * (1 - sigmo(x)). The loop
-    calls sigmo(l1, True) with l1 already squashed, so it never computes
-    the sigmoid twice. Passing the input instead is the classic mistake:
+    deriv=True does NOT take the same x: it takes the OUTPUT, out = sigmo(x),
+    and returns the slope there, out * (1 - out) (the slope of sigmo at x is
+    sigmo(x) * (1 - sigmo(x))). The loop has its outputs, l1, at hand.
+    Passing the input instead is the classic mistake:
 
     >>> sigmo(sigmo(0), True)     # right: the slope at x = 0 is 0.25
     0.25
-    >>> sigmo(0, True)            # wrong: 0 here means "output 0", slope 0
+    >>> sigmo(0, True)            # wrong: 0 read as an output, slope 0
     0.0
     """
     try:
         if deriv:
-            out = x  # x is an output of the sigmoid, a number in (0, 1)
-            return out * (1.0 - out)
+            return x * (1.0 - x)  # x is an output of the sigmoid
         return 1.0 / (1.0 + math.exp(-x))
     except (OverflowError, ValueError):
-        # math.exp(-x) is too large for a float when x < -709.78 (CPython
-        # raises OverflowError, MicroPython ValueError). The true sigmoid
-        # there is below 1e-308, so 0.0 is the nearest float. (A whole
-        # number too large for a float overflows too, at either end.)
+        # e**-x is too large for a float when x < -709.78. The true sigmoid
+        # there is below 1e-308, so 0.0 is the nearest float.
         return 0.0 if x < 0 else 1.0
     except TypeError:
         raise TypeError("sigmo takes a number, got %s" % describe(x))
 
 
 def sigmo_each(m, deriv=False):
-    """Apply sigmo to every number of matrix m: NumPy's ``sigmo(array)``.
+    """sigmo of every number in matrix m (NumPy does this without asking).
 
     >>> sigmo_each([[0], [1000]])
     [[0.5], [1.0]]
     """
-    try:
-        columns = len(m[0])
-        result = []
-        for row in m:
-            if len(row) != columns or columns == 0:
-                raise ValueError("not a matrix")
-            new_row = []
-            for x in row:
-                new_row.append(sigmo(x, deriv))
-            result.append(new_row)
-        return result
-    except (TypeError, ValueError, IndexError, KeyError):
-        explain("sigmo", m)
-        raise
+    size_of(m, "sigmo_each")  # Part 2: stops unless m is a matrix
+    result = []
+    for row in m:
+        new_row = []
+        for x in row:
+            new_row.append(sigmo(x, deriv))
+        result.append(new_row)
+    return result
 
 
-# ---------------------------------------------------------------------------
-# 4. Where the "random" starting weights come from
-# ---------------------------------------------------------------------------
+# 4. Training: the post's loop --------------------------------------------
+
+def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
+          alpha=1.0):
+    """Train the 2-layer network on the table X, y; return (l1, syn0).
+
+    l1: the guesses of the last iteration (before its update, as the post
+    prints them); syn0: the trained weights. init: the starting weights,
+    "post" (random_sample, the post's code) or "tutorial" (2 * random_sample
+    - 1, which made the post's printed output). alpha: the learning rate,
+    how far each update moves (the post: 1). on_step(itr, l1, l1_error,
+    l1_delta, syn0), if given, is called after each iteration.
+    """
+    X, y = table_as_floats(X, y)  # Part 2: checked, and as floats (quicker)
+    check_settings(iterations, alpha, on_step)  # Part 2: stops if one is off
+    syn0 = starting_weights(len(X[0]), seed, init)  # Part 2: one per input
+
+    for itr in range(iterations):
+        # guess: weigh each row's inputs, add them up, squash into (0, 1)
+        l0 = X
+        l1 = sigmo_each(dot(l0, syn0))
+        # how much did we miss? (+ where the answer is higher than the guess)
+        l1_error = subtract(y, l1)
+        # scale each miss by the slope at the guess: a confident guess, near
+        # 0 or 1, has a flat slope and barely moves; an unsure one moves most
+        l1_delta = multiply(l1_error, sigmo_each(l1, True))
+        # move each weight by input x delta, added over the rows (times alpha)
+        syn0 = add(syn0, dot(transpose(l0), l1_delta), alpha)
+        if on_step is not None:
+            on_step(itr, l1, l1_error, l1_delta, syn0)
+
+    # Worked example, the post's iteration 0 (python nn_pure.py --trace 1).
+    # syn0[0], the weight of input 1, starts at 0.41702200. Input 1 is 1 in
+    # rows 2 and 3 and 0 in rows 1 and 4, so only rows 2 and 3 move it, by
+    # their deltas: 0.41702200 + 0.04463427 + 0.09510316 = 0.55675944.
+    # Both rows should be 1 and were guessed lower, so the weight grows.
+    # The bias weight, syn0[2], is 1 in every row and so moves by all four
+    # deltas: 0.00011437 - 0.12500715 + 0.04463427 + 0.09510316 - 0.14811148
+    # = -0.13326682, pulling down rows 1 and 4, which should be 0.
+
+    if iterations == 0:
+        l1 = sigmo_each(dot(X, syn0))  # no training: the untrained guess
+    return l1, syn0
+
+
+# 5. Asking the trained network about new inputs --------------------------
+
+def predict(x, syn0, syn1=None):
+    """The network's guess for new inputs: the forward pass alone, no update.
+
+    x is one row of inputs, or a matrix of rows; the guesses come back as a
+    matrix, one row per input row. With syn1 too, lesson 2's network.
+
+    >>> l1, syn0 = train(X, y)
+    >>> predict([1, 0, 0], syn0)   # input 1 is 1: surely 1
+    [[0.9999370422113438]]
+    >>> predict([0, 0, 0], syn0)   # every weight times 0 is 0: sigmo(0)
+    [[0.5]]
+    """
+    l0 = inputs_as_floats(x, syn0, syn1)  # Part 2: checks x fits the weights
+    l1 = sigmo_each(dot(l0, syn0))
+    if syn1 is None:
+        return l1
+    return sigmo_each(dot(l1, syn1))
+
+
+# 6. Lesson 2: the hidden layer the post left unwritten -------------------
+#
+# The post stops here ("still being written"). The tutorial goes on with a
+# harder table: the output is 1 when exactly one of the first two inputs is
+# 1 (XOR). The third input is the bias again.
+#
+#     Inputs  Output
+#     0 0 1   0
+#     0 1 1   1
+#     1 0 1   1
+#     1 1 1   0
+#
+# No single input tells the answer, and one layer of weights cannot learn
+# it: its guess grows or shrinks with each input, but here input 1 must
+# raise the guess in one row and lower it in another. (python nn_pure.py
+# --table xor shows the outputs stuck at 0.5.) So the tutorial puts a
+# hidden layer l1 between the input l0 and the output, now l2. Each hidden
+# unit is itself a small 2-layer network and learns some simpler table; the
+# output then combines them. Trained here with seed 1, two units come out
+# close to NOR ("neither is 1") and NAND ("not both are 1"), and XOR is
+# "not NOR and NAND". Which units appear depends on the starting weights.
+
+X_xor = [[0, 0, 1],
+         [0, 1, 1],
+         [1, 0, 1],
+         [1, 1, 1]]
+
+y_xor = [[0],
+         [1],
+         [1],
+         [0]]
+
+
+def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
+                 alpha=1.0):
+    """Train the tutorial's 3-layer network; return (l2, syn0, syn1).
+
+    l0 (the input) -> syn0 -> l1 (hidden: `hidden` numbers per row) ->
+    syn1 -> l2 (the output). l2 is the output in the last iteration, before
+    that iteration's update. Both weight matrices start as the tutorial's,
+    2 * random - 1, drawn after np.random.seed(seed): syn0 first.
+    on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta, syn1,
+    syn0), if given, is called after each iteration.
+
+    >>> l2, syn0, syn1 = train_hidden(X_xor, y_xor, iterations=5000)
+    >>> [round(row[0]) for row in l2]
+    [0, 1, 1, 0]
+    """
+    X, y = table_as_floats(X, y)  # Part 2, as in train()
+    check_settings(iterations, alpha, on_step, hidden)
+    random = RandomState(seed)  # Part 2: NumPy's random numbers
+    syn0 = plus_minus_one(random.random_sample((len(X[0]), hidden)))
+    syn1 = plus_minus_one(random.random_sample((hidden, 1)))  # 2 * r - 1
+
+    for itr in range(iterations):
+        # the guess, layer by layer
+        l0 = X
+        l1 = sigmo_each(dot(l0, syn0))
+        l2 = sigmo_each(dot(l1, syn1))
+        # how much did the output miss, scaled by its slope (as in train)
+        l2_error = subtract(y, l2)
+        l2_delta = multiply(l2_error, sigmo_each(l2, True))
+        # each hidden number's share of the blame: the output's delta sent
+        # back through the weight that carried that number forward
+        l1_error = dot(l2_delta, transpose(syn1))
+        l1_delta = multiply(l1_error, sigmo_each(l1, True))
+        # move each weight by its input x delta, added over the rows
+        syn1 = add(syn1, dot(transpose(l1), l2_delta), alpha)
+        syn0 = add(syn0, dot(transpose(l0), l1_delta), alpha)
+        if on_step is not None:
+            on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
+                    syn1, syn0)
+
+    if iterations == 0:  # no training: the untrained guess
+        l2 = predict(X, syn0, syn1)
+    return l2, syn0, syn1
+
+
+# ===========================================================================
+# Part 2: the machinery. A student may stop reading here.
+# ===========================================================================
+# NumPy's random numbers, input checks, NumPy-style printing, looking inside
+# the trained network, the chart, CSV tables and the command line.
+
+
+# A. Where the "random" starting weights come from -------------------------
 #
 # Computer random numbers come from a formula: each number is computed from
-# the one before. The starting value is the seed, so the same seed gives the
-# same numbers every time. NumPy's np.random.seed / np.random.random_sample
-# use the Mersenne Twister, MT19937 (Matsumoto and Nishimura, 1998). Here it
-# is in plain Python, so that nn_pure draws exactly NumPy's numbers.
+# the one before, and the first from the seed, so the same seed gives the
+# same numbers every time. NumPy's np.random.seed and random_sample use the
+# Mersenne Twister, MT19937 (Matsumoto and Nishimura, 1998). Here it is in
+# plain Python, so that nn_pure starts from exactly NumPy's numbers.
 
 class RandomState:
     """NumPy's legacy random generator: the same numbers, bit for bit.
@@ -405,18 +381,16 @@ class RandomState:
         """Compute the next 624 state numbers from the current ones."""
         state = self.state
         for i in range(624):
-            bits = (state[i] & 0x80000000) | (state[(i + 1) % 624] & 0x7FFFFFFF)
+            bits = ((state[i] & 0x80000000)
+                    | (state[(i + 1) % 624] & 0x7FFFFFFF))
             state[i] = state[(i + 397) % 624] ^ (bits >> 1)
             if bits & 1:
                 state[i] ^= 0x9908B0DF
         self.index = 0
 
     def random(self):
-        """One float in [0, 1), built from 53 random bits as NumPy does.
-
-        27 bits from one draw and 26 from the next: a * 2**26 + b is a
-        whole number below 2**53, divided by 2**53.
-        """
+        """One float in [0, 1), as NumPy makes it: 27 bits from one draw and
+        26 from the next, a * 2**26 + b, a whole number below 2**53 / 2**53."""
         a = self.next_uint32() >> 5
         b = self.next_uint32() >> 6
         return (a * 67108864 + b) / 9007199254740992
@@ -433,56 +407,6 @@ class RandomState:
         return [[self.random() for _ in range(columns)] for _ in range(rows)]
 
 
-# ---------------------------------------------------------------------------
-# 5. Training: the post's loop
-# ---------------------------------------------------------------------------
-
-def train(X, y, iterations=10000, seed=1, init="post", on_step=None):
-    """Train the 2-layer network; return (l1, syn0).
-
-    l1 is the network's output in the last iteration (computed before that
-    iteration's update, as in the post); syn0 the trained weights.
-
-    init picks the starting weights, drawn after seeding with ``seed``:
-      "post"      random_sample((columns, 1)), in [0, 1): the post's code
-      "tutorial"  2 * random_sample((columns, 1)) - 1, in [-1, 1): the
-                  original tutorial's, which made the post's printed output
-
-    on_step, if given, is called after each iteration as
-    on_step(itr, l1, l1_error, l1_delta, syn0), to watch learning happen.
-
-    >>> l1, syn0 = train(X, y)
-    >>> [round(row[0], 2) for row in l1]
-    [0.01, 0.99, 0.99, 0.01]
-    """
-    rows, columns = check_table(X, y)
-    check_iterations(iterations)
-    syn0 = starting_weights(columns, seed, init)
-    X, y = as_floats(X), as_floats(y)  # as NumPy computes; and quicker
-
-    for itr in range(iterations):
-        l0 = X                                               # l0 = X
-        l1 = sigmo_each(dot(l0, syn0))                       # l1 = sigmo(np.dot(l0, syn0))
-        l1_error = subtract(y, l1)                           # l1_error = y - l1
-        l1_delta = multiply(l1_error, sigmo_each(l1, True))  # l1_delta = l1_error * sigmo(l1,True)
-        syn0 = add(syn0, dot(transpose(l0), l1_delta))       # syn0 += np.dot(l0.T,l1_delta)
-        if on_step is not None:
-            on_step(itr, l1, l1_error, l1_delta, syn0)
-
-    if iterations == 0:
-        l1 = sigmo_each(dot(X, syn0))  # no training: the untrained guess
-    return l1, syn0
-
-
-def as_floats(m):
-    """A copy of m with every number a float: [[0, 1]] -> [[0.0, 1.0]].
-
-    Python does float-with-float arithmetic faster than int-with-float,
-    and the results are the same.
-    """
-    return [[float(value) for value in row] for row in m]
-
-
 def starting_weights(columns, seed, init):
     """syn0 before training: one weight per input column, drawn at random."""
     weights = RandomState(seed).random_sample((columns, 1))
@@ -494,20 +418,138 @@ def starting_weights(columns, seed, init):
                      % describe(init))
 
 
-def check_table(X, y):
-    """Check X (n x m) and y (n x 1) hold finite numbers; return (n, m)."""
-    rows, columns = shape(X, "X")
-    y_rows, y_columns = shape(y, "y")
-    if (y_rows, y_columns) != (rows, 1):
-        raise ValueError("y must be %dx1 (one answer for each of the %d rows "
-                         "of X), got %dx%d" % (rows, rows, y_rows, y_columns))
-    for name, m in (("X", X), ("y", y)):
-        for r, row in enumerate(m):
-            for c, value in enumerate(row):
-                if not is_finite(value):
-                    raise ValueError("%s[%d][%d] is %s; expected a finite "
-                                     "number" % (name, r, c, describe(value)))
+def plus_minus_one(m):
+    """2 * m - 1: random numbers in [0, 1) spread to [-1, 1)."""
+    return [[2 * value - 1 for value in row] for row in m]
+
+
+# B. Checking the input ------------------------------------------------------
+#
+# The helpers check shapes on every call, quickly (size_of). The functions a
+# student calls with a table, train, train_hidden, predict and format_matrix,
+# check every number once, first (shape), and say what is wrong and where.
+
+def size_of(m, operation, which="matrix"):
+    """(rows, columns) of matrix m, or a ValueError that says what is wrong."""
+    try:
+        columns = len(m[0])
+        if columns and type(m) is list and type(m[0]) is list:
+            for row in m:  # every row as long as the first
+                if len(row) != columns:
+                    break
+            else:
+                return len(m), columns
+    except (TypeError, IndexError, KeyError):
+        pass
+    return shape(m, operation + ": " + which, numbers=False)
+
+
+def same_shape(a, b, operation):
+    """(rows, columns) of a and b, after checking both have that shape."""
+    try:
+        columns = len(a[0])
+        if (len(a) == len(b) and columns and type(a) is type(b) is list
+                and type(a[0]) is type(b[0]) is list
+                and rows_fit(a, columns, b, columns)):
+            return len(a), columns
+    except (TypeError, IndexError, KeyError):
+        pass
+    rows, columns = size_of(a, operation, "first matrix")
+    b_rows, b_columns = size_of(b, operation, "second matrix")
+    if (b_rows, b_columns) != (rows, columns):
+        raise ValueError("%s needs two matrices of the same shape, got %dx%d "
+                         "and %dx%d" % (operation, rows, columns, b_rows,
+                                        b_columns))
     return rows, columns
+
+
+def dot_shapes(a, b):
+    """(rows, columns) of b, after checking a's rows are as long as b's."""
+    try:
+        inner, columns = len(b), len(b[0])
+        if (a and columns and type(a) is type(b) is list
+                and type(a[0]) is type(b[0]) is list
+                and rows_fit(a, inner, b, columns)):
+            return inner, columns
+    except (TypeError, IndexError, KeyError):
+        pass
+    rows, inner = size_of(a, "dot", "first matrix")
+    b_rows, columns = size_of(b, "dot", "second matrix")
+    if inner != b_rows:
+        raise ValueError("dot: shapes %dx%d and %dx%d do not multiply; "
+                         "expected the first matrix's columns (%d) to equal "
+                         "the second matrix's rows (%d)"
+                         % (rows, inner, b_rows, columns, inner, b_rows))
+    return b_rows, columns
+
+
+def rows_fit(a, a_length, b=(), b_length=0):
+    """True when each row of a has a_length numbers, and of b b_length."""
+    for row in a:
+        if len(row) != a_length:
+            return False
+    for row in b:
+        if len(row) != b_length:
+            return False
+    return True
+
+
+def shape(m, name="matrix", numbers=True):
+    """(rows, columns) of matrix m, after checking every part of it: a
+    non-empty list of rows of numbers, all one length. Else an error that
+    says what is wrong and where (numbers=False: leave the numbers be).
+
+    >>> shape([[0, 0, 1], [1, 1, 1]])
+    (2, 3)
+    """
+    if not isinstance(m, (list, tuple)) or len(m) == 0:
+        raise ValueError("%s must be a non-empty list of rows, got %s"
+                         % (name, describe(m)))
+    columns = len(m[0]) if isinstance(m[0], (list, tuple)) else 0
+    for r, row in enumerate(m):
+        if not isinstance(row, (list, tuple)):
+            raise ValueError("%s row %d is %s; expected a row, a list of "
+                             "numbers (a matrix looks like [[1, 2], [3, 4]])"
+                             % (name, r, describe(row)))
+        if len(row) == 0:
+            raise ValueError("%s row %d is empty; expected a list of numbers"
+                             % (name, r))
+        if len(row) != columns:
+            raise ValueError("%s is ragged: row 0 has %d numbers but row %d "
+                             "has %d; expected every row to have %d"
+                             % (name, columns, r, len(row), columns))
+        for c, value in enumerate(row if numbers else ()):
+            if not is_number(value):
+                raise TypeError("%s[%d][%d] is %s; expected a number (int "
+                                "or float)" % (name, r, c, describe(value)))
+    return len(m), columns
+
+
+def is_number(value):
+    """True for an int or a float; False for anything else, bool included.
+
+    >>> is_number(0.5), is_number(3), is_number(True), is_number("1")
+    (True, True, False, False)
+    """
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
+
+
+def describe(value):
+    """A short description of a value for an error message: 'True (bool)'."""
+    text = repr(value)
+    text = text if len(text) <= 30 else text[:27] + "..."
+    return "%s (%s)" % (text, type(value).__name__)
+
+
+def finite_floats(m, name):
+    """A float copy of matrix m, after checking it holds finite numbers."""
+    shape(m, name)
+    for r, row in enumerate(m):
+        for c, value in enumerate(row):
+            if not is_finite(value):
+                raise ValueError("%s[%d][%d] is %s; expected a finite "
+                                 "number" % (name, r, c, describe(value)))
+    return [[float(value) for value in row] for row in m]
 
 
 def is_finite(number):
@@ -518,28 +560,60 @@ def is_finite(number):
         return False
 
 
-def check_iterations(iterations):
-    """The number of iterations must be a whole number, 0 or more."""
-    if not isinstance(iterations, int) or isinstance(iterations, bool):
-        raise TypeError("iterations must be a whole number (0 or more), "
-                        "got %s" % describe(iterations))
-    if iterations < 0:
-        raise ValueError("iterations must be 0 or more, got %d" % iterations)
+def table_as_floats(X, y):
+    """X (n x m) and y (n x 1) as floats, after checking every number."""
+    rows, columns = shape(X, "X")
+    y_rows, y_columns = shape(y, "y")
+    if (y_rows, y_columns) != (rows, 1):
+        raise ValueError("y must be %dx1 (one answer for each of the %d rows "
+                         "of X), got %dx%d" % (rows, rows, y_rows, y_columns))
+    return finite_floats(X, "X"), finite_floats(y, "y")
 
 
-# ---------------------------------------------------------------------------
-# 6. Printing a matrix the way NumPy printed it in the post
-# ---------------------------------------------------------------------------
+def check_settings(iterations, alpha, on_step, hidden=1):
+    """Check train's settings before it starts: a clear error if one is off."""
+    for name, value, least in (("iterations", iterations, 0),
+                               ("hidden", hidden, 1)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise TypeError("%s must be a whole number (%d or more), got %s"
+                            % (name, least, describe(value)))
+        if value < least:
+            raise ValueError("%s must be %d or more, got %d"
+                             % (name, least, value))
+    if not (is_number(alpha) and is_finite(alpha) and alpha > 0):
+        raise ValueError("alpha, the learning rate, must be a number above 0,"
+                         " got %s" % describe(alpha))
+    if on_step is not None and not callable(on_step):
+        raise TypeError("on_step must be a function (or None), got %s"
+                        % describe(on_step))
+
+
+def inputs_as_floats(x, syn0, syn1=None):
+    """predict's x as a matrix of floats, after checking it fits syn0."""
+    if isinstance(x, (list, tuple)) and x and is_number(x[0]):
+        x = [x]  # one row
+    rows, columns = shape(x, "x")
+    weights, hidden = shape(syn0, "syn0")
+    if columns != weights:
+        raise ValueError("x has rows of %d numbers but syn0 has %d rows, one "
+                         "weight per input; expected rows of %d numbers"
+                         % (columns, weights, weights))
+    finite_floats(syn0, "syn0")
+    if syn1 is not None and len(finite_floats(syn1, "syn1")) != hidden:
+        raise ValueError("syn1 has %d rows but syn0 has %d columns; expected "
+                         "one row of syn1 per hidden unit"
+                         % (len(syn1), hidden))
+    return finite_floats(x, "x")
+
+
+# C. Printing a matrix the way NumPy printed it in the post ------------------
 #
-# The post's output comes from NumPy 1.x; np.set_printoptions(legacy='1.13')
-# prints the same way today. The rules, from NumPy's arrayprint.py
-# (FloatingFormat):
-#   * at most 8 decimals; trailing zeros become spaces so columns line up
-#     ("[[ 0.25      ]");
-#   * one space before each number, where a minus sign would go;
-#   * exponent form ("4.17022005e-01") when the numbers span a wide range:
-#     the smallest (non-zero) is below 0.0001, the largest is 1e8 or more, or
-#     the largest is over 1000 times the smallest.
+# The post printed with NumPy 1.x, as np.set_printoptions(legacy='1.13')
+# still does. The rules, from NumPy's arrayprint.py (FloatingFormat): at
+# most 8 decimals, trailing zeros turned to spaces so columns line up
+# ("[[ 0.25      ]"); a space before each number where a minus sign would
+# go; exponent form ("4.17022005e-01") when the smallest non-zero number is
+# below 0.0001, the largest 1e8 or more, or over 1000 times the smallest.
 
 def format_matrix(m):
     """Return the text NumPy prints for matrix m (legacy='1.13' style).
@@ -612,7 +686,7 @@ def decimal_text(x):
 
 
 def exponent_text(x):
-    """x in exponent form with 8 decimals: 0.000114374817 -> '1.14374817e-04'."""
+    """x in exponent form, 8 decimals: 0.000114374817 -> '1.14374817e-04'."""
     if not math.isfinite(x):
         return special_text(x)
     return "%.8e" % x
@@ -668,120 +742,29 @@ def widen_exponent(text, digits):
             + pad_left(exponent[1:], digits, "0"))
 
 
-
 def pad_left(text, width, fill=" "):
     """text.rjust(width, fill), spelled out: MicroPython has no rjust."""
     return fill * (width - len(text)) + text
 
-# ---------------------------------------------------------------------------
-# 7. Lesson 2: the hidden layer the post left unwritten
-# ---------------------------------------------------------------------------
-#
-# The post stops here ("still being written"). The tutorial goes on with a
-# harder table, where the output is the XOR of the first two inputs: 1 when
-# exactly one of them is 1.
-#
-#     Inputs  Output
-#     0 0 1   0
-#     0 1 1   1
-#     1 0 1   1
-#     1 1 1   0
-#
-# No single column tells the answer, and no single layer of weights can: a
-# 2-layer network's outputs stay at 0.5 (python nn_pure.py --table xor).
-# A hidden layer l1 between input and output can first compute features
-# ("exactly one is 1"), and the output layer l2 then reads them.
 
-X_xor = [[0, 0, 1],
-         [0, 1, 1],
-         [1, 0, 1],
-         [1, 1, 1]]
-
-y_xor = [[0],
-         [1],
-         [1],
-         [0]]
-
-
-def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None):
-    """Train the tutorial's 3-layer network; return (l2, syn0, syn1).
-
-    l0 (the input) -> syn0 -> l1 (hidden, `hidden` numbers per row)
-    -> syn1 -> l2 (the output). l2 is the output in the last iteration,
-    before that iteration's update. Both weight matrices start as the
-    tutorial's, 2 * random - 1, drawn from one RandomState(seed): syn0 first.
-
-    on_step, if given, is called after each iteration as
-    on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta, syn1, syn0).
-
-    >>> l2, syn0, syn1 = train_hidden(X_xor, y_xor, iterations=5000)
-    >>> [round(row[0]) for row in l2]
-    [0, 1, 1, 0]
-    """
-    rows, columns = check_table(X, y)
-    check_hidden(hidden)
-    check_iterations(iterations)
-    random = RandomState(seed)
-    syn0 = plus_minus_one(random.random_sample((columns, hidden)))
-    syn1 = plus_minus_one(random.random_sample((hidden, 1)))
-    X, y = as_floats(X), as_floats(y)
-
-    for itr in range(iterations):
-        l0 = X                                               # l0 = X
-        l1 = sigmo_each(dot(l0, syn0))                       # l1 = nonlin(np.dot(l0,syn0))
-        l2 = sigmo_each(dot(l1, syn1))                       # l2 = nonlin(np.dot(l1,syn1))
-        l2_error = subtract(y, l2)                           # l2_error = y - l2
-        l2_delta = multiply(l2_error, sigmo_each(l2, True))  # l2_delta = l2_error*nonlin(l2,deriv=True)
-        l1_error = dot(l2_delta, transpose(syn1))            # l1_error = l2_delta.dot(syn1.T)
-        l1_delta = multiply(l1_error, sigmo_each(l1, True))  # l1_delta = l1_error * nonlin(l1,deriv=True)
-        syn1 = add(syn1, dot(transpose(l1), l2_delta))       # syn1 += l1.T.dot(l2_delta)
-        syn0 = add(syn0, dot(transpose(l0), l1_delta))       # syn0 += l0.T.dot(l1_delta)
-        if on_step is not None:
-            on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
-                    syn1, syn0)
-
-    if iterations == 0:  # no training: the untrained guess
-        l2 = sigmo_each(dot(sigmo_each(dot(X, syn0)), syn1))
-    return l2, syn0, syn1
-
-
-def plus_minus_one(m):
-    """2 * m - 1: random numbers in [0, 1) spread to [-1, 1)."""
-    return [[2 * value - 1 for value in row] for row in m]
-
-
-def check_hidden(hidden):
-    """The hidden layer's size must be a whole number, 1 or more."""
-    if not isinstance(hidden, int) or isinstance(hidden, bool):
-        raise TypeError("hidden must be a whole number (1 or more), got %s"
-                        % describe(hidden))
-    if hidden < 1:
-        raise ValueError("hidden must be 1 or more, got %d" % hidden)
-
+# D. Looking inside the trained network ------------------------------------
 
 def mean_abs(m):
-    """The mean of |number| over a matrix: NumPy's np.mean(np.abs(m)).
-
-    The tutorial prints it for l2_error: how far off the output is, on
-    average.
+    """The mean of |number| over a matrix: how far off, on average.
 
     >>> mean_abs([[0.5], [-0.25]])
     0.375
     """
+    rows, columns = size_of(m, "mean_abs")
     total = 0.0
-    count = 0
     for row in m:
         for value in row:
             total += abs(value)
-            count += 1
-    return total / count
+    return total / (rows * columns)
 
 
 def python2_str(number):
-    """A float as Python 2's str() printed it, to 12 significant digits.
-
-    The tutorial ran on Python 2: str(0.49641003190272537) was
-    '0.496410031903'. (Python 3 prints all 17 digits.)
+    """A float as the tutorial's Python 2 str() printed it: 12 digits.
 
     >>> python2_str(0.49641003190272537)
     '0.496410031903'
@@ -792,9 +775,71 @@ def python2_str(number):
     return text
 
 
-# ---------------------------------------------------------------------------
-# 8. The learning curve: a chart in plain text
-# ---------------------------------------------------------------------------
+def number_text(x):
+    """One number as NumPy prints it in a matrix: 0.99993704, 0.5."""
+    return format_matrix([[x]])[2:-2].strip()
+
+
+def biggest_weight(X, syn0):
+    """A sentence on the input whose weight is largest (by size)."""
+    varying = [c for c in range(len(X[0]))
+               if any(row[c] != X[0][c] for row in X)] or [0]
+    c = max(varying, key=lambda c: abs(syn0[c][0]))
+    way = "follows" if syn0[c][0] > 0 else "goes against"
+    return ("The largest weight, %s, is on input %d: the guess %s input %d."
+            % (number_text(syn0[c][0]), c + 1, way, c + 1))
+
+
+ZERO_ROW_NOTE = """\
+A row of zeros always gets 0.5: every weight times 0 is 0, and sigmo(0) is
+0.5, whatever the training. This is what the bias column (always 1) is for."""
+
+
+def print_guesses(rows, syn0, syn1=None):
+    """Print the trained network's guess for each new row (lists of text)."""
+    print("Guesses for new rows :")
+    for fields in rows:
+        guess = predict([float(text) for text in fields], syn0, syn1)[0][0]
+        print("  [%s] -> %s" % (", ".join(fields), number_text(guess)))
+    if syn1 is None and any(all(float(text) == 0 for text in fields)
+                            for fields in rows):
+        print(ZERO_ROW_NOTE)
+
+
+# The sixteen tables of two 0/1 inputs A and B, by their outputs for
+# A B = 00 01 10 11.
+TABLE_NAMES = {
+    "0000": "always 0", "0001": "AND", "0010": "A AND NOT B", "0011": "A",
+    "0100": "B AND NOT A", "0101": "B", "0110": "XOR", "0111": "OR",
+    "1000": "NOR: neither is 1", "1001": "XNOR: both the same",
+    "1010": "NOT B", "1011": "A OR NOT B", "1100": "NOT A",
+    "1101": "B OR NOT A", "1110": "NAND: not both are 1", "1111": "always 1"}
+
+
+def hidden_units(X, syn0):
+    """Lines naming the table of two 0/1 inputs each hidden unit learned;
+    none unless X holds 0s and 1s and exactly two inputs vary, as XOR."""
+    varying = [c for c in range(len(X[0]))
+               if any(row[c] != X[0][c] for row in X)]
+    if len(varying) != 2 or any(v not in (0, 1) for row in X for v in row):
+        return []
+    a, b = varying
+    l1 = predict(X, syn0)
+    lines = ["What each hidden unit learned: its output, rounded, for A B = "
+             "00 01 10 11", "(A is input %d, B is input %d) :"
+             % (a + 1, b + 1)]
+    for unit in range(len(syn0[0])):
+        outputs = {}
+        for row, hidden in zip(X, l1):
+            outputs[(row[a], row[b])] = str(int(hidden[unit] >= 0.5))
+        pattern = "".join(outputs.get(ab, "?") for ab in
+                          ((0, 0), (0, 1), (1, 0), (1, 1)))
+        lines.append("unit %d: %s  %s" % (unit + 1, " ".join(pattern),
+                                          TABLE_NAMES.get(pattern, "")))
+    return lines
+
+
+# E. The learning curve: a chart in plain text ------------------------------
 
 def sample_points(iterations, width=30):
     """Which iterations the chart's `width` columns show, spread evenly.
@@ -813,11 +858,11 @@ def sample_points(iterations, width=30):
 def text_chart(errors, iterations, height=8):
     """Draw the error against the iteration with '*', in 40 columns.
 
-    errors maps an iteration to its mean |error|, for the iterations that
-    sample_points(iterations) picks. The error axis is logarithmic when the
-    error falls more than 10 times, so the slow end of learning shows too;
-    otherwise it runs from 0.
+    errors maps each iteration sample_points() picks to its mean |error|.
+    The error axis is logarithmic when the error falls more than tenfold.
     """
+    if not errors:
+        return "(no iterations ran: nothing to plot)"
     values = [errors[itr] for itr in sample_points(iterations)]
     top, bottom = max(values), min(values)
     log_scale = bottom > 0 and top / bottom > 10
@@ -854,16 +899,13 @@ def chart_row(error, top, bottom, height, log_scale):
     return int(round(where * (height - 1)))
 
 
-# ---------------------------------------------------------------------------
-# 9. A student's own table, from a CSV file
-# ---------------------------------------------------------------------------
+# F. A student's own table, from a CSV file ----------------------------------
 
 def read_table(path):
     """Read a CSV file into (X, y): each row the inputs, then the target.
 
-    The first line may be a header (names, no numbers); blank lines and
-    lines starting with # are skipped. Anything wrong is a ValueError that
-    names the file, the line and what was expected.
+    A header line, blank lines and # lines are skipped. Anything wrong is a
+    ValueError naming the file, the line and what was expected.
     """
     rows = []
     for index, (number, line) in enumerate(read_lines(path)):
@@ -912,7 +954,8 @@ def read_lines(path):
             data = file.read()
     except OSError as error:
         reason = getattr(error, "strerror", None) or "cannot be read"
-        raise ValueError("%s: %s; expected a CSV file" % (path, reason.lower()))
+        raise ValueError("%s: %s; expected a CSV file"
+                         % (path, reason.lower()))
     if not data.strip():
         raise ValueError("%s is empty; expected rows of numbers such as "
                          "0,1,1,0 (the inputs, then the target)" % path)
@@ -938,9 +981,7 @@ def read_number(text):
         return None
 
 
-# ---------------------------------------------------------------------------
-# 10. The command line: python nn_pure.py [--table T] [--hidden H] ...
-# ---------------------------------------------------------------------------
+# G. The command line: python nn_pure.py [--table T] [--hidden H] ... -------
 
 def print_matrices(named):
     """Print (label, matrix) pairs: each label, then its matrix."""
@@ -965,32 +1006,29 @@ def print_hidden_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
 
 
 def lesson(X=X, y=y, hidden=None, iterations=None, trace=0, plot=False,
-           init=None, seed=1):
+           init=None, seed=1, alpha=1.0, rows=()):
     """What ``python nn_pure.py`` does: train on a table, print the output.
 
-    With no hidden layer this is the post's lesson; with one, the
-    tutorial's second half. trace prints the first iterations, plot draws
-    the learning curve afterwards.
+    hidden adds the tutorial's hidden layer; trace prints the first
+    iterations; plot draws the learning curve; rows are new rows to ask
+    the trained network about (lists of numbers as text, as --predict).
     """
     if hidden is None:
         lesson_one(X, y, 10000 if iterations is None else iterations,
-                   trace, plot, init or "post", seed)
+                   trace, plot, init or "post", seed, alpha, list(rows))
     else:
         lesson_two(X, y, hidden, 60000 if iterations is None else iterations,
-                   trace, plot, seed)
+                   trace, plot, seed, alpha, list(rows))
 
 
 def choose_table(table):
     """The post's table, the tutorial's XOR table, or one from a CSV file."""
-    if table == "post":
-        return X, y
-    if table == "xor":
-        return X_xor, y_xor
-    return read_table(table)
+    tables = {"post": (X, y), "xor": (X_xor, y_xor)}
+    return tables[table] if table in tables else read_table(table)
 
 
-def lesson_one(X, y, iterations, trace, plot, init, seed):
-    """Train the 2-layer network; print its output, and say if it failed."""
+def lesson_one(X, y, iterations, trace, plot, init, seed, alpha, rows):
+    """Train the 2-layer network; print its output and what it learned."""
     errors = {}  # iteration -> mean |l1_error|, for the chart
     shown = set(sample_points(iterations)) if plot else set()
 
@@ -1001,14 +1039,22 @@ def lesson_one(X, y, iterations, trace, plot, init, seed):
             errors[itr] = mean_abs(l1_error)
 
     watching = on_step if trace or plot else None  # none: quicker
-    l1, syn0 = train(X, y, iterations, seed, init, watching)
+    l1, syn0 = train(X, y, iterations, seed, init, watching, alpha)
     print("Output after training :")
     print(format_matrix(l1))
-    if iterations > 0 and cannot_tell_rows_apart(y, l1):
+    learned = not (iterations > 0 and cannot_tell_rows_apart(y, l1))
+    if not learned:
         print(NOT_LEARNED)
+    print("syn0 after training :")
+    print(format_matrix(syn0))
+    if learned and iterations > 0:
+        print(biggest_weight(X, syn0))
+    if not rows and len(X[0]) == 3:
+        rows = [["1", "0", "0"], ["0", "0", "0"]]  # two rows the post lacks
+    if rows:
+        print_guesses(rows, syn0)
     if plot:
-        print(text_chart(errors, iterations) if errors else
-              "(no iterations ran: nothing to plot)")
+        print(text_chart(errors, iterations))
 
 
 def cannot_tell_rows_apart(y, l1):
@@ -1024,7 +1070,7 @@ separates the 0s from the 1s; XOR is the classic table where none does.
 Give it a hidden layer: --hidden 4"""
 
 
-def lesson_two(X, y, hidden, iterations, trace, plot, seed):
+def lesson_two(X, y, hidden, iterations, trace, plot, seed, alpha, rows):
     """Train the 3-layer network, printing the tutorial's progress lines."""
     errors = {}  # iteration -> mean |l2_error|, for the chart
     shown = set(sample_points(iterations)) if plot else set()
@@ -1039,22 +1085,31 @@ def lesson_two(X, y, hidden, iterations, trace, plot, seed):
         if itr in shown:
             errors[itr] = mean_abs(l2_error)
 
-    l2, syn0, syn1 = train_hidden(X, y, hidden, iterations, seed, on_step)
+    l2, syn0, syn1 = train_hidden(X, y, hidden, iterations, seed, on_step,
+                                  alpha)
     print("Output after training :")
     print(format_matrix(l2))
+    units = hidden_units(X, syn0)
+    if units:
+        print("The hidden layer, l1, for each row of X :")
+        print(format_matrix(predict(X, syn0)))
+        print("\n".join(units))
+    if rows:
+        print_guesses(rows, syn0, syn1)
     if plot:
-        print(text_chart(errors, iterations) if errors else
-              "(no iterations ran: nothing to plot)")
+        print(text_chart(errors, iterations))
 
 
-def whole_number(text, largest=None):
+def whole_number(text):
     """Read a command-line number: '10' -> 10; None for '-3', 'ten', '1.5'."""
     if text == "" or any(ch not in "0123456789" for ch in text):
         return None
-    number = int(text)
-    if largest is not None and number > largest:
-        return None
-    return number
+    return int(text)
+
+
+WHOLE_FLAGS = (  # flag, smallest, largest, default
+    ("iterations", 0, None, None), ("trace", 0, None, 0),
+    ("seed", 0, 4294967295, 1), ("hidden", 1, None, None))
 
 
 def parse_options(argv):
@@ -1063,67 +1118,68 @@ def parse_options(argv):
         import argparse  # here, not at the top: MicroPython has no argparse
     except ImportError:
         if argv:
-            print("nn_pure.py: this Python has no argparse to read flags "
-                  "with; run it with no flags for the lesson, or call "
-                  "train(X, y, iterations, seed, init)", file=sys.stderr)
+            sys.stderr.write("nn_pure.py: this Python has no argparse to read "
+                             "flags with; run it with no flags for the "
+                             "lesson, or call train(X, y, iterations, seed, "
+                             "init)\n")
             sys.exit(2)
         return {}
-
-    def count(text):
-        number = whole_number(text)
-        if number is None:
-            raise argparse.ArgumentTypeError(
-                "expected a whole number, 0 or more, got %r" % text)
-        return number
-
-    def seed(text):
-        number = whole_number(text, largest=0xFFFFFFFF)
-        if number is None:
-            raise argparse.ArgumentTypeError(
-                "expected a whole number from 0 to 4294967295, got %r" % text)
-        return number
-
-    def size(text):
-        number = whole_number(text)
-        if not number:
-            raise argparse.ArgumentTypeError(
-                "expected a whole number, 1 or more, got %r" % text)
-        return number
-
-    parser = argparse.ArgumentParser(
-        prog="nn_pure.py",
-        description="Train the post's 2-layer network (or, with --hidden, "
-                    "the tutorial's 3-layer one) in plain Python and print "
-                    "its output, as NumPy prints it.")
-    parser.add_argument("--iterations", type=count, metavar="N",
-                        help="training iterations (default 10000; 60000 "
-                        "with --hidden; the post suggests trying 1 and 10)")
-    parser.add_argument("--trace", type=count, default=0, metavar="K",
-                        help="print the matrices of the first K iterations, "
-                        "as the post does (with --hidden, every layer's)")
-    parser.add_argument("--init", choices=["post", "tutorial"],
-                        help="starting weights: 'post' = random_sample, the "
-                        "post's code; 'tutorial' = 2*random_sample-1, which "
-                        "gave the post's printed output (default post)")
-    parser.add_argument("--seed", type=seed, default=1, metavar="S",
-                        help="random seed, 0 to 4294967295 (default 1, "
-                        "as np.random.seed(1))")
-    parser.add_argument("--table", default="post", metavar="TABLE",
-                        help="'post' (default), 'xor' (the tutorial's "
-                        "harder table), or a CSV file: inputs, then a target "
-                        "from 0 to 1, one row per line")
-    parser.add_argument("--hidden", type=size, metavar="H",
-                        help="add a hidden layer of H numbers per row: the "
-                        "tutorial's 3-layer network (try --table xor "
-                        "--hidden 4)")
-    parser.add_argument("--plot", action="store_true",
-                        help="after training, draw the mean error over the "
-                        "iterations as a text chart")
-    options = parser.parse_args(argv)
-    if options.hidden is not None and options.init is not None:
+    parser = argparse.ArgumentParser(prog="nn_pure.py", description="Train "
+                                     "the post's network in plain Python.")
+    add = parser.add_argument
+    add("--iterations", metavar="N", help="training iterations (default "
+        "10000; 60000 with --hidden; the post suggests trying 1 and 10)")
+    add("--trace", metavar="K", help="print the matrices of the first K "
+        "iterations, as the post does (with --hidden, every layer's)")
+    add("--init", choices=["post", "tutorial"], help="starting weights: "
+        "'post' = random_sample, the post's code; 'tutorial' = "
+        "2*random_sample-1, which gave the post's printed output (default "
+        "post)")
+    add("--seed", metavar="S", help="random seed, 0 to 4294967295 (default "
+        "1, as np.random.seed(1))")
+    add("--table", default="post", metavar="TABLE", help="'post' (default), "
+        "'xor' (the tutorial's harder table), or a CSV file: inputs, then a "
+        "target from 0 to 1, one row per line")
+    add("--hidden", metavar="H", help="add a hidden layer of H numbers per "
+        "row: the tutorial's 3-layer network (try --table xor --hidden 4)")
+    add("--alpha", metavar="A", help="learning rate: how far each update "
+        "moves the weights (default 1, as the post)")
+    add("--predict", action="append", default=[], metavar="ROW", dest="rows",
+        help="after training, print the guess for this row of inputs, "
+        "e.g. 1,0,0 (give it again for more rows)")
+    add("--plot", action="store_true", help="after training, draw the mean "
+        "error over the iterations as a text chart")
+    options = vars(parser.parse_args(argv))
+    for flag, least, most, default in WHOLE_FLAGS:
+        text = options[flag]
+        number = default if text is None else whole_number(text)
+        if text is not None and (number is None or number < least or
+                                 (most is not None and number > most)):
+            parser.error("argument --%s: expected a whole number, %s, got %r"
+                         % (flag, "%d or more" % least if most is None
+                            else "from %d to %d" % (least, most), text))
+        options[flag] = number
+    alpha = 1.0 if options["alpha"] is None else read_number(options["alpha"])
+    if alpha is None or not is_finite(alpha) or alpha <= 0:
+        parser.error("argument --alpha: expected a number above 0, such as "
+                     "0.1 or 10, got %r" % options["alpha"])
+    options["alpha"] = alpha
+    options["rows"] = [row.split(",") for row in options["rows"]]
+    if options["hidden"] is not None and options["init"] is not None:
         parser.error("--init is for the network without a hidden layer; "
                      "with --hidden both weights start as the tutorial's")
-    return vars(options)
+    return options
+
+
+def check_rows(rows, columns):
+    """The --predict rows: each `columns` numbers; else a ValueError."""
+    for fields in rows:
+        if len(fields) != columns or any(read_number(text) is None or
+                                         not is_finite(read_number(text))
+                                         for text in fields):
+            raise ValueError("--predict %s: expected %d numbers separated by "
+                             "commas, one for each input of the table"
+                             % (",".join(fields), columns))
 
 
 def main(argv=None):
@@ -1131,8 +1187,9 @@ def main(argv=None):
     options = parse_options(sys.argv[1:] if argv is None else argv)
     try:
         X, y = choose_table(options.pop("table", "post"))
-    except ValueError as error:  # a table file that cannot be used
-        print("nn_pure.py: error: %s" % error, file=sys.stderr)
+        check_rows(options.get("rows", ()), len(X[0]))
+    except ValueError as error:  # a table file or a row that cannot be used
+        sys.stderr.write("nn_pure.py: error: %s\n" % error)
         sys.exit(2)
     lesson(X, y, **options)
 
