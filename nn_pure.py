@@ -25,7 +25,8 @@ import sys   # for Part 2: the command line, and where messages go
 # The output is the first input. The network is not told so: can it find out?
 # The third input is always 1: the bias. The network weighs the inputs and
 # adds them up; the weight on a constant 1 shifts every sum up or down.
-# Without it a row of zeros would sum to 0 whatever the weights.
+# Without it, row 1 (0 0 -> 0) would sum to 0 whatever the weights, and its
+# guess would be stuck at 0.5: it could never learn its 0.
 
 X = [[0, 0, 1],
      [1, 1, 1],
@@ -43,7 +44,7 @@ y = [[0],
 # A matrix is a list of rows, each a list of numbers: X is 4x3 (4 rows of 3).
 # Each helper is NumPy's whole-matrix arithmetic written out as loops. It
 # first checks that the shapes fit, as NumPy does, so a mistake stops with a
-# message, not a wrong answer. (train() checks every number, once.)
+# message, not a wrong answer. (It trusts the numbers: train checks them.)
 
 def transpose(m):
     """Turn rows into columns: row i of the result is column i of m.
@@ -53,8 +54,8 @@ def transpose(m):
     [[1, 4], [2, 5], [3, 6]]
     """
     size_of(m, "transpose")  # Part 2: stops unless m is a matrix
-    # zip(*m) walks along all the rows at once: first their first numbers,
-    # then their second numbers, ...: the columns.
+    # zip(*m) is zip(m[0], m[1], ...): it walks along all the rows at once,
+    # giving their first numbers, then their second numbers...: the columns.
     return [list(column) for column in zip(*m)]
 
 
@@ -67,14 +68,14 @@ def dot(a, b):
     ...                [6]])    # 1*5 + 2*6 and 3*5 + 4*6
     [[17.0], [39.0]]
     """
-    inner, columns = dot_shapes(a, b)  # Part 2: b's size, once a fits it
-    ks, js = range(inner), range(columns)  # made once, used for every row
+    inner, columns = dot_shapes(a, b)  # Part 2: b's rows and columns, or
+    ks, js = range(inner), range(columns)  # stops if a's rows do not fit
     result = []
     for row in a:
         new_row = []
         for j in js:
             total = 0.0
-            for k in ks:  # one by one, left to right, as NumPy adds them
+            for k in ks:  # in NumPy's order, so the last digit matches
                 total += row[k] * b[k][j]
             new_row.append(total)
         result.append(new_row)
@@ -137,7 +138,8 @@ def add(a, b, times=1.0):
 def sigmo(x, deriv=False):
     """The post's sigmoid of one number; with deriv=True, its slope.
 
-    sigmo(x) = 1 / (1 + e**-x) squashes any number into (0, 1):
+    sigmo(x) = 1 / (1 + e**-x) squashes any number into (0, 1), or to the
+    nearest float, 0.0 or 1.0, for large ones:
 
     >>> sigmo(0), sigmo(-1000), sigmo(1000)
     (0.5, 0.0, 1.0)
@@ -157,19 +159,16 @@ def sigmo(x, deriv=False):
             return x * (1.0 - x)  # x is an output of the sigmoid
         return 1.0 / (1.0 + math.exp(-x))
     except (OverflowError, ValueError):
-        # e**-x is too large for a float when x < -709.78. The true sigmoid
-        # there is below 1e-308, so 0.0 is the nearest float.
+        # e**-x is too large for a float (x below -709.78; ValueError on
+        # MicroPython). The sigmoid there is below 1e-308: 0.0 is nearest.
         return 0.0 if x < 0 else 1.0
-    except TypeError:
+    except TypeError:  # describe (Part 2): the value and its type
         raise TypeError("sigmo takes a number, got %s" % describe(x))
 
 
 def sigmo_each(m, deriv=False):
-    """sigmo of every number in matrix m (NumPy does this without asking).
-
-    >>> sigmo_each([[0], [1000]])
-    [[0.5], [1.0]]
-    """
+    """sigmo of every number in matrix m (NumPy does this without asking),
+    as sigmo_each([[0], [1000]]) is [[0.5], [1.0]]."""
     size_of(m, "sigmo_each")  # Part 2: stops unless m is a matrix
     result = []
     for row in m:
@@ -195,7 +194,7 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
     """
     X, y = table_as_floats(X, y)  # Part 2: checked, and as floats (quicker)
     check_settings(iterations, alpha, on_step)  # Part 2: stops if one is off
-    syn0 = starting_weights(len(X[0]), seed, init)  # Part 2: one per input
+    syn0 = starting_weights(len(X[0]), seed, init)  # Part 2: columns x 1
 
     for itr in range(iterations):
         # guess: weigh each row's inputs, add them up, squash into (0, 1)
@@ -203,22 +202,30 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
         l1 = sigmo_each(dot(l0, syn0))
         # how much did we miss? (+ where the answer is higher than the guess)
         l1_error = subtract(y, l1)
-        # scale each miss by the slope at the guess: a confident guess, near
-        # 0 or 1, has a flat slope and barely moves; an unsure one moves most
+        # the slope says how much the guess changes when its sum changes, so
+        # miss x slope says how far to push the sum. Near 0 or 1 the slope
+        # is flat: a confident guess barely moves; an unsure one moves most
         l1_delta = multiply(l1_error, sigmo_each(l1, True))
-        # move each weight by input x delta, added over the rows (times alpha)
+        # move each weight by its input times delta, added over the rows
+        # (an input of 0 played no part in the guess, so it moves nothing)
         syn0 = add(syn0, dot(transpose(l0), l1_delta), alpha)
         if on_step is not None:
             on_step(itr, l1, l1_error, l1_delta, syn0)
 
-    # Worked example, the post's iteration 0 (python nn_pure.py --trace 1).
-    # syn0[0], the weight of input 1, starts at 0.41702200. Input 1 is 1 in
-    # rows 2 and 3 and 0 in rows 1 and 4, so only rows 2 and 3 move it, by
-    # their deltas: 0.41702200 + 0.04463427 + 0.09510316 = 0.55675944.
-    # Both rows should be 1 and were guessed lower, so the weight grows.
-    # The bias weight, syn0[2], is 1 in every row and so moves by all four
-    # deltas: 0.00011437 - 0.12500715 + 0.04463427 + 0.09510316 - 0.14811148
-    # = -0.13326682, pulling down rows 1 and 4, which should be 0.
+    # Worked example, the post's iteration 0 (python nn_pure.py --trace 1;
+    # every number rounded to 8 decimals, as printed, so a sum of them may
+    # be 1 off in the last digit). syn0 starts at 0.41702200, 0.72032449 and
+    # 0.00011437 (print(starting_weights(3, 1, "post"))). Input 1 is 1 in
+    # rows 2 and 3 only, so only their deltas move its weight:
+    # 0.41702200 + 0.04463427 + 0.09510316 = 0.55675944. Both rows should
+    # be 1 and were guessed lower, so it grows. Input 2 is 1 in rows 2 and
+    # 4: 0.72032449 + 0.04463427 - 0.14811148 = 0.61684728. The bias is 1 in
+    # every row, so all four deltas move its weight: 0.00011437 - 0.12500715
+    # + 0.04463427 + 0.09510316 - 0.14811148 = -0.13326682. The rows that
+    # should be 0 missed by more, so it goes down, lowering every guess.
+    # (The post calls l1 the "hidden layer": here it is the output, the
+    # guess. Its synapse is 3x1, not "3 X 4". Its printed "Output after
+    # training" came from the tutorial's start: --init tutorial prints it.)
 
     if iterations == 0:
         l1 = sigmo_each(dot(X, syn0))  # no training: the untrained guess
@@ -266,7 +273,8 @@ def predict(x, syn0, syn1=None):
 # unit is itself a small 2-layer network and learns some simpler table; the
 # output then combines them. Trained here with seed 1, two units come out
 # close to NOR ("neither is 1") and NAND ("not both are 1"), and XOR is
-# "not NOR and NAND". Which units appear depends on the starting weights.
+# (not NOR) and NAND: at least one, but not both. Which units appear
+# depends on the starting weights.
 
 X_xor = [[0, 0, 1],
          [0, 1, 1],
@@ -340,17 +348,14 @@ def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
 # plain Python, so that nn_pure starts from exactly NumPy's numbers.
 
 class RandomState:
-    """NumPy's legacy random generator: the same numbers, bit for bit.
-
-    ``RandomState(1).random_sample((3, 1))`` equals
-    ``np.random.seed(1); np.random.random_sample((3, 1))``:
+    """NumPy's legacy random generator: RandomState(1).random_sample((3, 1))
+    is np.random.seed(1); np.random.random_sample((3, 1)), bit for bit.
 
     >>> RandomState(1).random_sample((3, 1))
     [[0.417022004702574], [0.7203244934421581], [0.00011437481734488664]]
     """
 
-    def __init__(self, seed):
-        """Fill the 624-number state from the seed (MT19937's init_genrand)."""
+    def __init__(self, seed):  # MT19937's init_genrand
         if not isinstance(seed, int) or isinstance(seed, bool):
             raise TypeError("seed must be a whole number from 0 to 2**32 - 1, "
                             "got %s" % describe(seed))
@@ -553,10 +558,10 @@ def finite_floats(m, name):
 
 
 def is_finite(number):
-    """False for NaN, infinity, and whole numbers too large for a float."""
+    """False for NaN, infinity, ints too large for a float, and non-numbers."""
     try:
         return math.isfinite(number)
-    except OverflowError:  # an int beyond 1.8e308
+    except (OverflowError, TypeError):  # an int beyond 1.8e308, or None
         return False
 
 
@@ -806,8 +811,7 @@ def print_guesses(rows, syn0, syn1=None):
         print(ZERO_ROW_NOTE)
 
 
-# The sixteen tables of two 0/1 inputs A and B, by their outputs for
-# A B = 00 01 10 11.
+# The 16 tables of two 0/1 inputs A, B by their outputs for 00 01 10 11.
 TABLE_NAMES = {
     "0000": "always 0", "0001": "AND", "0010": "A AND NOT B", "0011": "A",
     "0100": "B AND NOT A", "0101": "B", "0110": "XOR", "0111": "OR",
@@ -1038,8 +1042,8 @@ def lesson_one(X, y, iterations, trace, plot, init, seed, alpha, rows):
         if itr in shown:
             errors[itr] = mean_abs(l1_error)
 
-    watching = on_step if trace or plot else None  # none: quicker
-    l1, syn0 = train(X, y, iterations, seed, init, watching, alpha)
+    l1, syn0 = train(X, y, iterations, seed, init,
+                     on_step if trace or plot else None, alpha)
     print("Output after training :")
     print(format_matrix(l1))
     learned = not (iterations > 0 and cannot_tell_rows_apart(y, l1))
@@ -1102,9 +1106,8 @@ def lesson_two(X, y, hidden, iterations, trace, plot, seed, alpha, rows):
 
 def whole_number(text):
     """Read a command-line number: '10' -> 10; None for '-3', 'ten', '1.5'."""
-    if text == "" or any(ch not in "0123456789" for ch in text):
-        return None
-    return int(text)
+    whole = text != "" and all(ch in "0123456789" for ch in text)
+    return int(text) if whole else None
 
 
 WHOLE_FLAGS = (  # flag, smallest, largest, default
@@ -1114,16 +1117,15 @@ WHOLE_FLAGS = (  # flag, smallest, largest, default
 
 def parse_options(argv):
     """Read the flags; on a bad one, print usage and exit with status 2."""
+    if not argv:
+        return {}  # the default lesson
     try:
         import argparse  # here, not at the top: MicroPython has no argparse
     except ImportError:
-        if argv:
-            sys.stderr.write("nn_pure.py: this Python has no argparse to read "
-                             "flags with; run it with no flags for the "
-                             "lesson, or call train(X, y, iterations, seed, "
-                             "init)\n")
-            sys.exit(2)
-        return {}
+        sys.stderr.write("nn_pure.py: this Python has no argparse to read "
+                         "flags with; run it with no flags for the lesson, "
+                         "or call train(X, y, iterations, seed, init)\n")
+        sys.exit(2)
     parser = argparse.ArgumentParser(prog="nn_pure.py", description="Train "
                                      "the post's network in plain Python.")
     add = parser.add_argument
@@ -1174,9 +1176,8 @@ def parse_options(argv):
 def check_rows(rows, columns):
     """The --predict rows: each `columns` numbers; else a ValueError."""
     for fields in rows:
-        if len(fields) != columns or any(read_number(text) is None or
-                                         not is_finite(read_number(text))
-                                         for text in fields):
+        numbers = [read_number(text) for text in fields]
+        if len(fields) != columns or not all(map(is_finite, numbers)):
             raise ValueError("--predict %s: expected %d numbers separated by "
                              "commas, one for each input of the table"
                              % (",".join(fields), columns))
