@@ -281,10 +281,7 @@ X_xor = [[0, 0, 1],
          [1, 0, 1],
          [1, 1, 1]]
 
-y_xor = [[0],
-         [1],
-         [1],
-         [0]]
+y_xor = [[0], [1], [1], [0]]  # 1 when exactly one of inputs 1 and 2 is
 
 
 def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
@@ -337,6 +334,25 @@ def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
 # ===========================================================================
 # NumPy's random numbers, input checks, NumPy-style printing, looking inside
 # the trained network, the chart, CSV tables and the command line.
+
+# Python 2 would run this file, and wrongly (1 / 2 is 0 there), as would
+# CPython before 3.6 in places: say so in one line. (MicroPython calls
+# itself 3.4 and is let through.) The whole file is Python 2 syntax so far.
+if sys.version_info[0] < 3 or (sys.version_info[:2] < (3, 6) and getattr(
+        getattr(sys, "implementation", None), "name", "cpython")
+        in ("cpython", "pypy")):
+    OLD_PYTHON = ("nn_pure.py needs Python 3.6 or newer; this is Python %d.%d"
+                  ".%d: run it with python3" % tuple(sys.version_info[:3]))
+    if __name__ != "__main__":
+        raise ImportError(OLD_PYTHON)  # import nn_pure: the prompt stays
+    sys.stderr.write(OLD_PYTHON + "\n")
+    sys.exit(1)
+
+__all__ = [  # what "from nn_pure import *" gives: the lesson's names
+    "X", "y", "transpose", "dot", "subtract", "multiply", "add", "sigmo",
+    "sigmo_each", "train", "predict", "X_xor", "y_xor", "train_hidden",
+    "RandomState", "format_matrix", "mean_abs", "python2_str", "text_chart",
+    "read_table", "lesson"]
 
 
 # A. Where the "random" starting weights come from -------------------------
@@ -1009,14 +1025,18 @@ def print_hidden_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
                     ("l1_delta", l1_delta), ("syn1", syn1), ("syn0", syn0)])
 
 
-def lesson(X=X, y=y, hidden=None, iterations=None, trace=0, plot=False,
-           init=None, seed=1, alpha=1.0, rows=()):
+def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
+           plot=False, init=None, seed=1, alpha=1.0, rows=()):
     """What ``python nn_pure.py`` does: train on a table, print the output.
 
-    hidden adds the tutorial's hidden layer; trace prints the first
-    iterations; plot draws the learning curve; rows are new rows to ask
-    the trained network about (lists of numbers as text, as --predict).
+    X, y: the table; by default the module's X and y as they are now (a
+    student may have changed them). hidden adds the tutorial's hidden
+    layer; trace prints the first iterations; plot draws the learning
+    curve; rows are new rows to ask the trained network about (lists of
+    numbers as text, as --predict gives them).
     """
+    if X is None and y is None:
+        X, y = choose_table("post")
     if hidden is None:
         lesson_one(X, y, 10000 if iterations is None else iterations,
                    trace, plot, init or "post", seed, alpha, list(rows))
@@ -1184,8 +1204,14 @@ def check_rows(rows, columns):
 
 
 def main(argv=None):
-    """Run the lesson from the command line."""
-    options = parse_options(sys.argv[1:] if argv is None else argv)
+    """Run the lesson with the flags in argv (a list of strings).
+
+    By default, the flags of the command line, when it is this file's own:
+    in a notebook, sys.argv holds the kernel's flags, not the student's.
+    """
+    if argv is None:
+        argv = sys.argv[1:] if own_command_line() else []
+    options = parse_options(argv)
     try:
         X, y = choose_table(options.pop("table", "post"))
         check_rows(options.get("rows", ()), len(X[0]))
@@ -1193,6 +1219,26 @@ def main(argv=None):
         sys.stderr.write("nn_pure.py: error: %s\n" % error)
         sys.exit(2)
     lesson(X, y, **options)
+
+
+def own_command_line():
+    """True when sys.argv is this file's own command line: python nn_pure.py,
+    python -m nn_pure, %run nn_pure.py, IDLE's and Thonny's Run. Not when the
+    file's text was pasted into a notebook cell or exec()'d (no __file__),
+    nor when a notebook or pytest imported it (argv[0] is theirs)."""
+    try:
+        path = __file__
+    except NameError:
+        return False
+    argv0 = (getattr(sys, "argv", None) or [""])[0]  # [] in MicroPython wasm
+    return file_stem(argv0) == file_stem(path)
+
+
+def file_stem(path):
+    """'/a/nn_pure.py' -> 'nn_pure', Windows paths too. (MicroPython has no
+    os.path; micropython -m nn_pure gives 'nn_pure', without .py.)"""
+    name = path.replace("\\", "/").split("/")[-1]
+    return name[:-3] if name.endswith(".py") else name
 
 
 if __name__ == "__main__":

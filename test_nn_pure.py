@@ -34,8 +34,9 @@ def run_script(*flags, python=sys.executable):
 
 def run(command):
     """Run a command; return (exit status, stdout, stderr)."""
-    done = subprocess.run(command, cwd=HERE, capture_output=True, text=True,
-                          timeout=300)
+    done = subprocess.run(command, cwd=HERE, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True,
+                          timeout=300)  # (capture_output is Python 3.7+)
     return done.returncode, done.stdout, done.stderr
 
 
@@ -47,7 +48,7 @@ def output_block(out):
 
 
 def numbers_in(text):
-    """Every number of the printed matrices in text, in order.
+    r"""Every number of the printed matrices in text, in order.
 
     Matrix lines start with "[" or " ["; other lines are labels.
     >>> numbers_in("l1 :\n[[ 0.25]\n [-1.5 ]]")
@@ -1173,10 +1174,196 @@ def test_the_lesson_comes_first():
 def test_helpers_are_short_loops_with_one_shape_check(helper):
     import ast
     import inspect
-    tree = ast.parse(inspect.getsource(helper))
-    body = tree.body[0].body[1:]  # without the docstring
-    assert body[-1].end_lineno - body[0].lineno + 1 <= 14
+    source = inspect.getsource(helper).rstrip().splitlines()
+    tree = ast.parse("\n".join(source))
+    first = tree.body[0].body[1].lineno  # the first line after the docstring
+    assert len(source) - first + 1 <= 14
     assert not any(isinstance(node, ast.Try) for node in ast.walk(tree))
     calls = [node.func.id for node in ast.walk(tree)
              if isinstance(node, ast.Call) and isinstance(node.func, ast.Name)]
     assert "explain" not in calls
+
+
+# ---------------------------------------------------------------------------
+# Every classroom client: a notebook, %run, import, IDLE, old Pythons
+# ---------------------------------------------------------------------------
+
+SECOND_COLUMN = ([[0, 0, 1], [1, 1, 1], [1, 0, 1], [0, 1, 1]],
+                 [[0], [1], [0], [1]])  # exercise 5: the output is input 2
+
+
+def run_main_with_argv(argv, capsys, monkeypatch):
+    """nn_pure.main() with sys.argv set as a host program would set it."""
+    monkeypatch.setattr(sys, "argv", argv)
+    nn_pure.main()
+    return capsys.readouterr()
+
+
+def test_main_in_a_notebook_ignores_the_kernels_flags(capsys, monkeypatch):
+    # sys.argv in a Jupyter kernel, as ipykernel sets it
+    kernel = ["/usr/lib/python3/site-packages/ipykernel_launcher.py", "-f",
+              "/tmp/kernel-1234.json", "--HistoryManager.hist_file=:memory:"]
+    out, err = run_main_with_argv(kernel, capsys, monkeypatch)
+    assert (out, err) == (cpython_output(), "")
+
+
+def test_main_reads_its_own_command_line(capsys, monkeypatch):
+    # IDLE and Thonny run a file with sys.argv = [its path, flags...]
+    out, err = run_main_with_argv([SCRIPT, "--iterations", "3"], capsys,
+                                  monkeypatch)
+    assert out == cpython_output("--iterations", "3")
+    out, err = run_main_with_argv(["C:\\lab\\nn_pure.py", "--iterations",
+                                   "3"], capsys, monkeypatch)
+    assert out == cpython_output("--iterations", "3")
+    assert nn_pure.file_stem("nn_pure") == "nn_pure"  # micropython -m
+
+
+def test_pasted_file_runs_the_default_lesson(capsys, monkeypatch):
+    # a notebook cell holding the whole file: no __file__, the kernel's argv
+    monkeypatch.setattr(sys, "argv", ["ipykernel_launcher.py", "-f", "k"])
+    with open(SCRIPT, encoding="utf-8") as file:
+        exec(file.read(), {"__name__": "__main__"})
+    assert capsys.readouterr() == (cpython_output(), "")
+
+
+def test_runpy_as_idle_runs_it_reads_the_flags(capsys, monkeypatch):
+    import runpy
+    monkeypatch.setattr(sys, "argv", [SCRIPT, "--iterations", "2"])
+    runpy.run_path(SCRIPT, run_name="__main__")
+    assert capsys.readouterr().out == cpython_output("--iterations", "2")
+
+
+def test_python_dash_m_reads_the_flags():
+    status, out, err = run([sys.executable, "-m", "nn_pure", "--iterations",
+                            "2"])
+    assert (status, err) == (0, "")
+    assert out == cpython_output("--iterations", "2")
+
+
+def test_main_with_an_explicit_list_as_before(capsys, monkeypatch):
+    monkeypatch.setattr(sys, "argv", ["ipykernel_launcher.py", "-f", "k"])
+    nn_pure.main(["--iterations", "1", "--seed", "0"])
+    assert capsys.readouterr().out == cpython_output("--iterations", "1",
+                                                     "--seed", "0")
+    with pytest.raises(SystemExit) as stop:
+        nn_pure.main(["--iterations", "ten"])
+    assert stop.value.code == 2
+
+
+def test_lesson_trains_on_the_modules_current_table(capsys, monkeypatch,
+                                                    tmp_path):
+    monkeypatch.setattr(nn_pure, "X", SECOND_COLUMN[0])
+    monkeypatch.setattr(nn_pure, "y", SECOND_COLUMN[1])
+    nn_pure.lesson()
+    changed = capsys.readouterr().out
+    path = write(tmp_path, "\n".join("%d,%d,%d,%d" % tuple(x + t) for x, t
+                                     in zip(*SECOND_COLUMN)) + "\n")
+    assert changed == cpython_output("--table", path)
+    assert output_block(changed) != output_block(cpython_output())
+
+
+def test_star_import_gives_the_lessons_names_only():
+    names = {}
+    exec("from nn_pure import *", names)
+    names.pop("__builtins__")
+    assert set(names) == set(nn_pure.__all__)
+    for name in ("X", "y", "dot", "transpose", "subtract", "multiply", "add",
+                 "sigmo", "sigmo_each", "train", "predict", "train_hidden",
+                 "RandomState", "format_matrix", "read_table", "lesson"):
+        assert name in names
+    for name in ("sys", "math", "main", "shape", "size_of", "describe",
+                 "parse_options", "table_as_floats"):
+        assert name not in names
+
+
+def python2():
+    """A Python 2 interpreter, if this machine has one (pyenv's or the
+    system's)."""
+    for found in sorted(glob.glob(os.path.expanduser(
+            "~/.pyenv/versions/2.7.*/bin/python2.7"))):
+        return found
+    found = shutil.which("python2")
+    if found and run([found, "-c", "import sys; assert sys.version_info[0]"
+                      " == 2"])[0] == 0:
+        return found
+    return None
+
+
+def test_python_2_is_told_to_use_python_3():
+    found = python2()
+    if not found:
+        pytest.skip("no Python 2 here (pyenv's 2.7 or python2)")
+    version = run([found, "-c", "import sys; print('%d.%d.%d' % "
+                   "sys.version_info[:3])"])[1].strip()
+    expected = ("nn_pure.py needs Python 3.6 or newer; this is Python %s: "
+                "run it with python3\n" % version)
+    for flags in ([], ["--iterations", "3"]):
+        assert run([found, SCRIPT] + flags) == (1, "", expected)
+    status, out, err = run([found, "-c", "import nn_pure"])
+    assert status == 1 and err.endswith("ImportError: " + expected)
+
+
+def test_doctests_of_the_readme():
+    failed, attempted = doctest.testfile(os.path.join(HERE, "README.md"),
+                                         module_relative=False)
+    assert attempted >= 8 and failed == 0
+
+
+# A real Jupyter kernel (ipykernel, run by nbclient, as Jupyter runs a
+# notebook): each cell's printed text must be what the command line prints.
+
+def run_cells(cells, cwd):
+    """Run code cells in one fresh kernel; (stdout, stderr, error) each.
+
+    The kernel is ipykernel's own spec for this Python, not whatever
+    kernelspec the machine has installed (an empty list of kernel folders).
+    """
+    nbformat = pytest.importorskip("nbformat")
+    from nbclient import NotebookClient
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+
+    class OwnKernelManager(AsyncKernelManager):
+        def _kernel_spec_manager_default(self):
+            return KernelSpecManager(kernel_dirs=[])
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(cell) for cell in cells]
+    NotebookClient(notebook, kernel_name="python3", timeout=300,
+                   kernel_manager_class=OwnKernelManager, allow_errors=True,
+                   resources={"metadata": {"path": str(cwd)}}).execute()
+    results = []
+    for cell in notebook.cells:
+        streams = {"stdout": "", "stderr": ""}
+        error = None
+        for output in cell.outputs:
+            if output.output_type == "stream":
+                streams[output.name] += output.text
+            elif output.output_type == "error":
+                error = "%s: %s" % (output.ename, output.evalue)
+        results.append((streams["stdout"], streams["stderr"], error))
+    return results
+
+
+def test_a_real_notebook_runs_the_lesson(tmp_path):
+    try:
+        import ipykernel  # noqa: F401
+        import nbclient  # noqa: F401
+    except ImportError:
+        need(False, "Jupyter's ipykernel and nbclient (pip packages)")
+    shutil.copy(SCRIPT, str(tmp_path))
+    with open(SCRIPT, encoding="utf-8") as file:
+        whole_file = file.read()
+    table = "nn_pure.X, nn_pure.y = %r, %r" % SECOND_COLUMN
+    cells = [whole_file,                                       # (a) pasted
+             "%run nn_pure.py --trace 1",                      # (b)
+             "import nn_pure\nnn_pure.main()",                 # (c)
+             table + "\nnn_pure.lesson()"]                     # (d)
+    csv = write(tmp_path, "\n".join("%d,%d,%d,%d" % tuple(x + t) for x, t
+                                    in zip(*SECOND_COLUMN)) + "\n",
+                "second.csv")
+    expected = [cpython_output(), cpython_output("--trace", "1"),
+                cpython_output(), cpython_output("--table", csv)]
+    for (out, err, error), want in zip(run_cells(cells, tmp_path), expected):
+        assert (error, err) == (None, "")
+        assert out == want

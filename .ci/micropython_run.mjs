@@ -28,7 +28,8 @@ if (args[0] === "--import") {
   program = [
     "import sys, json",
     "sys.argv[:] = json.loads(ARGV)",
-    "exec(open('nn_pure.py').read(), {'__name__': '__main__'})",
+    "exec(open('nn_pure.py').read(),",
+    "     {'__name__': '__main__', '__file__': 'nn_pure.py'})",
   ].join("\n");
 }
 const wrapped = [
