@@ -82,20 +82,30 @@ def dot(a, b):
     return result
 
 
-def subtract(a, b):
-    """Elementwise a - b: each number minus the one in the same place.
+def add(a, b, times=1.0):
+    """Elementwise a + times * b: each number plus the one in the same
+    place of b (times 1, unless given: the loop gives the learning rate).
 
-    >>> subtract([[0], [1]], [[0.25], [0.5]])
-    [[-0.25], [0.5]]
+    >>> add([[1], [2]], [[0.5], [0.25]])
+    [[1.5], [2.25]]
     """
-    rows, columns = same_shape(a, b, "subtract")  # Part 2: checks the shapes
+    rows, columns = same_shape(a, b, "add/subtract")  # Part 2: the shapes
     result = []
     for row_a, row_b in zip(a, b):
         new_row = []
         for c in range(columns):
-            new_row.append(row_a[c] - row_b[c])
+            new_row.append(row_a[c] + times * row_b[c])
         result.append(new_row)
     return result
+
+
+def subtract(a, b):
+    """Elementwise a - b, which is a + (-1) * b: add does the work.
+
+    >>> subtract([[0], [1]], [[0.25], [0.5]])
+    [[-0.25], [0.5]]
+    """
+    return add(a, b, -1.0)
 
 
 def multiply(a, b):
@@ -110,25 +120,6 @@ def multiply(a, b):
         new_row = []
         for c in range(columns):
             new_row.append(row_a[c] * row_b[c])
-        result.append(new_row)
-    return result
-
-
-def add(a, b, times=1.0):
-    """Elementwise a + times * b (times is 1 unless given: the loop gives
-    the learning rate).
-
-    >>> add([[1], [2]], [[0.5], [0.25]])
-    [[1.5], [2.25]]
-    >>> add([[1, 1]], [[0.5, 4]], times=0.5)
-    [[1.25, 3.0]]
-    """
-    rows, columns = same_shape(a, b, "add")  # Part 2: checks the shapes
-    result = []
-    for row_a, row_b in zip(a, b):
-        new_row = []
-        for c in range(columns):
-            new_row.append(row_a[c] + times * row_b[c])
         result.append(new_row)
     return result
 
