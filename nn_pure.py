@@ -10,6 +10,7 @@ below its banner, is machinery you need not read.
 
 import math  # math.exp(x) is e**x, for the sigmoid
 import sys   # for Part 2: the command line, and where messages go
+import time  # for Part 2: how long a run takes
 
 
 # Part 1: the lesson ========================================================
@@ -66,7 +67,7 @@ def dot(a, b):
     >>> dot([[1, 2],
     ...      [3, 4]], [[5],
     ...                [6]])    # 1*5 + 2*6 and 3*5 + 4*6
-    [[17.0], [39.0]]
+    [[17], [39]]
     """
     inner, columns = dot_shapes(a, b)  # Part 2: b's rows and columns, or
     ks, js = range(inner), range(columns)  # stops if a's rows do not fit
@@ -74,7 +75,7 @@ def dot(a, b):
     for row in a:
         new_row = []
         for j in js:
-            total = 0.0
+            total = 0  # (0, not 0.0: whole numbers stay exact, as NumPy's)
             for k in ks:  # in NumPy's order, so the last digit matches
                 total += row[k] * b[k][j]
             new_row.append(total)
@@ -363,6 +364,7 @@ class RandomState:
     """
 
     def __init__(self, seed):  # MT19937's init_genrand
+        seed = from_numpy(seed)
         if not isinstance(seed, int) or isinstance(seed, bool):
             raise TypeError("seed must be a whole number from 0 to 2**32 - 1, "
                             "got %s" % describe(seed))
@@ -479,7 +481,7 @@ def dot_shapes(a, b):
     """(rows, columns) of b, after checking a's rows are as long as b's."""
     try:
         inner, columns = len(b), len(b[0])
-        if (a and columns and type(a) is type(b) is list
+        if (type(a) is type(b) is list and a and columns
                 and type(a[0]) is type(b[0]) is list
                 and rows_fit(a, inner, b, columns)):
             return inner, columns
@@ -514,6 +516,7 @@ def shape(m, name="matrix", numbers=True):
     >>> shape([[0, 0, 1], [1, 1, 1]])
     (2, 3)
     """
+    m = from_numpy(m)
     if not isinstance(m, (list, tuple)) or len(m) == 0:
         raise ValueError("%s must be a non-empty list of rows, got %s"
                          % (name, describe(m)))
@@ -548,7 +551,10 @@ def is_number(value):
 
 def describe(value):
     """A short description of a value for an error message: 'True (bool)'."""
-    text = repr(value)
+    try:
+        text = " ".join(repr(value).split())  # one line, even for arrays
+    except RuntimeError:  # RecursionError: a list nested too deeply
+        text = "[[[..."
     text = text if len(text) <= 30 else text[:27] + "..."
     return "%s (%s)" % (text, type(value).__name__)
 
@@ -574,24 +580,32 @@ def is_finite(number):
 
 def table_as_floats(X, y):
     """X (n x m) and y (n x 1) as floats, after checking every number."""
+    X, y = from_numpy(X), from_numpy(y)
     rows, columns = shape(X, "X")
     y_rows, y_columns = shape(y, "y")
     if (y_rows, y_columns) != (rows, 1):
         raise ValueError("y must be %dx1 (one answer for each of the %d rows "
                          "of X), got %dx%d" % (rows, rows, y_rows, y_columns))
-    return finite_floats(X, "X"), finite_floats(y, "y")
+    X, y = finite_floats(X, "X"), finite_floats(y, "y")
+    for r, row in enumerate(y):
+        if not 0 <= row[0] <= 1:
+            raise ValueError("y[%d][0] is %r; expected a target from 0 to 1, "
+                             "the range of the sigmoid" % (r, row[0]))
+    return X, y
 
 
-def check_settings(iterations, alpha, on_step, hidden=1):
+def check_settings(iterations, alpha, on_step, hidden=1, trace=0):
     """Check train's settings before it starts: a clear error if one is off."""
-    for name, value, least in (("iterations", iterations, 0),
-                               ("hidden", hidden, 1)):
+    for name, value, least in (("iterations", from_numpy(iterations), 0),
+                               ("hidden", from_numpy(hidden), 1),
+                               ("trace", from_numpy(trace), 0)):
         if not isinstance(value, int) or isinstance(value, bool):
             raise TypeError("%s must be a whole number (%d or more), got %s"
                             % (name, least, describe(value)))
         if value < least:
             raise ValueError("%s must be %d or more, got %d"
                              % (name, least, value))
+    alpha = from_numpy(alpha)
     if not (is_number(alpha) and is_finite(alpha) and alpha > 0):
         raise ValueError("alpha, the learning rate, must be a number above 0,"
                          " got %s" % describe(alpha))
@@ -602,6 +616,7 @@ def check_settings(iterations, alpha, on_step, hidden=1):
 
 def inputs_as_floats(x, syn0, syn1=None):
     """predict's x as a matrix of floats, after checking it fits syn0."""
+    x, syn0, syn1 = from_numpy(x), from_numpy(syn0), from_numpy(syn1)
     if isinstance(x, (list, tuple)) and x and is_number(x[0]):
         x = [x]  # one row
     rows, columns = shape(x, "x")
@@ -637,6 +652,7 @@ def format_matrix(m):
     [[  4.17022005e-01]
      [  1.14374817e-04]]
     """
+    m = from_numpy(m)
     shape(m, "format_matrix: matrix")
     for row in m:
         for value in row:
@@ -872,9 +888,13 @@ def text_chart(errors, iterations, height=8):
     errors maps each iteration sample_points() picks to its mean |error|.
     The error axis is logarithmic when the error falls more than tenfold.
     """
-    if not errors:
+    check_settings(iterations, 1, None)
+    if iterations == 0:
         return "(no iterations ran: nothing to plot)"
-    values = [errors[itr] for itr in sample_points(iterations)]
+    values = [errors.get(itr) for itr in sample_points(iterations)]
+    if not all(is_number(value) and is_finite(value) for value in values):
+        raise ValueError("text_chart: errors must hold a number for each "
+                         "iteration in sample_points(%d)" % iterations)
     top, bottom = max(values), min(values)
     log_scale = bottom > 0 and top / bottom > 10
     if not log_scale:
@@ -911,6 +931,12 @@ def chart_row(error, top, bottom, height, log_scale):
 
 
 # F. A student's own table, from a CSV file ----------------------------------
+#
+# Limits: a lesson's table, not a data set (for that, use NumPy): a file of
+# at most 1 MB, 1,000 rows and 20 inputs, so that training takes minutes.
+
+TABLE_LIMITS = (1000000, 1000, 20)  # bytes, rows, inputs
+
 
 def read_table(path):
     """Read a CSV file into (X, y): each row the inputs, then the target.
@@ -918,21 +944,32 @@ def read_table(path):
     A header line, blank lines and # lines are skipped. Anything wrong is a
     ValueError naming the file, the line and what was expected.
     """
-    rows = []
-    for index, (number, line) in enumerate(read_lines(path)):
-        fields = [field.strip().strip('"') for field in line.split(",")]
+    import csv  # here, not at the top: MicroPython has none
+    path = getattr(path, "__fspath__", lambda: path)()  # a pathlib.Path too
+    text = read_text(path)
+    name = shown_name(path)
+    rows, lines = [], 0
+    for number, fields in enumerate(csv.reader(text.splitlines()), 1):
+        fields = [field.strip() for field in fields]
+        if not "".join(fields) or fields[0].startswith("#"):
+            continue  # a blank or comment line
+        lines += 1
         values = [read_number(field) for field in fields]
-        if index == 0 and values.count(None) == len(values):
+        if lines == 1 and values.count(None) == len(values):
             continue  # a header line: names, not numbers
-        check_csv_row("%s: line %d" % (path, number), fields, values,
+        check_csv_row("%s: line %d" % (name, number), fields, values,
                       len(rows[0]) if rows else None)
         rows.append(values)
     if not rows:
-        raise ValueError("%s has no rows of numbers; expected lines such as "
-                         "0,1,1,0 (the inputs, then the target)" % path)
-    X = [row[:-1] for row in rows]
-    y = [[row[-1]] for row in rows]
-    return X, y
+        raise ValueError("%s has no rows of numbers%s; expected lines such "
+                         "as 0,1,1,0 (the inputs, then the target)"
+                         % (name, separator_hint(text)))
+    if len(rows) > TABLE_LIMITS[1] or len(rows[0]) - 1 > TABLE_LIMITS[2]:
+        raise ValueError("%s has %d rows of %d inputs; a lesson's table has "
+                         "at most %d rows of %d (for more, use NumPy)"
+                         % ((name, len(rows), len(rows[0]) - 1)
+                            + TABLE_LIMITS[1:]))
+    return [row[:-1] for row in rows], [[row[-1]] for row in rows]
 
 
 def check_csv_row(where, fields, values, width):
@@ -940,8 +977,9 @@ def check_csv_row(where, fields, values, width):
     for column, value in enumerate(values):
         if value is None:
             raise ValueError("%s, column %d: %r is not a number; expected "
-                             "numbers separated by commas"
-                             % (where, column + 1, fields[column]))
+                             "numbers separated by commas%s"
+                             % (where, column + 1, fields[column],
+                                separator_hint(fields[column])))
         if not is_finite(value):
             raise ValueError("%s, column %d: %s is not a finite number"
                              % (where, column + 1, fields[column]))
@@ -958,38 +996,71 @@ def check_csv_row(where, fields, values, width):
                          % (where, fields[-1]))
 
 
-def read_lines(path):
-    """The file's (line number, text) pairs, leaving out blanks and # lines."""
+def separator_hint(text):
+    """', not commas: separate the numbers with commas', if text has tabs
+    or semicolons between numbers; else ''."""
+    for separator, name in (("\t", "tabs"), (";", "semicolons")):
+        if separator in text:
+            return " (it has %s: separate the numbers with commas)" % name
+    return ""
+
+
+def read_text(path):
+    """The text of a regular file of at most TABLE_LIMITS[0] bytes."""
+    import os
+    import stat
+    if not isinstance(path, str):
+        raise TypeError("the table's path must be a file name (str), got %s"
+                        % describe(path))
+    name = shown_name(path)
     try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise ValueError("%s: is %s; expected a CSV file" % (name, (
+                "a directory" if stat.S_ISDIR(info.st_mode)
+                else "not a regular file (a device or a pipe?)")))
+        if info.st_size > TABLE_LIMITS[0]:
+            raise ValueError("%s has %d bytes; a lesson's table has at most "
+                             "%d (for more, use NumPy)"
+                             % (name, info.st_size, TABLE_LIMITS[0]))
         with open(path, "rb") as file:
-            data = file.read()
+            data = file.read(TABLE_LIMITS[0] + 1)
     except OSError as error:
-        reason = getattr(error, "strerror", None) or "cannot be read"
-        raise ValueError("%s: %s; expected a CSV file"
-                         % (path, reason.lower()))
+        reason = (error.strerror or "cannot be read").lower()
+        raise ValueError("%s: %s; expected a CSV file" % (name, reason))
     if not data.strip():
         raise ValueError("%s is empty; expected rows of numbers such as "
-                         "0,1,1,0 (the inputs, then the target)" % path)
-    lines = []
-    for number, raw in enumerate(data.split(b"\n"), 1):
+                         "0,1,1,0 (the inputs, then the target)" % name)
+    for number, line in enumerate(data.split(b"\n"), 1):
         try:
-            if b"\0" in raw:
+            if b"\0" in line:
                 raise ValueError("a NUL byte: binary, not text")
-            line = raw.decode("utf-8").strip().lstrip("\ufeff")
+            line.decode("utf-8")
         except ValueError:  # UnicodeDecodeError is a ValueError
             raise ValueError("%s: line %d is not text; expected a CSV file "
-                             "of numbers" % (path, number))
-        if line and not line.startswith("#"):
-            lines.append((number, line))
-    return lines
+                             "of numbers" % (name, number))
+    return data.decode("utf-8-sig")  # -sig: without a byte-order mark
+
+
+def shown_name(path):
+    """A file name for a message: quoted when empty or not printable."""
+    printable = path and all(" " <= ch != "\x7f" for ch in path)
+    return path if printable else repr(path)
 
 
 def read_number(text):
-    """float(text), or None if text is not a number."""
-    try:
-        return float(text)
-    except ValueError:
-        return None
+    """A number written plainly, as 0.5, -2, 1e-3 (nan and inf too), or None.
+
+    float() alone would also take 1_000 and other alphabets' digits.
+    """
+    plain = text.strip().lower()
+    if plain.lstrip("+-") in ("nan", "inf", "infinity") or (
+            plain and all(ch in "0123456789+-.e" for ch in plain)):
+        try:
+            return float(plain)
+        except ValueError:
+            return None
+    return None
 
 
 # G. The command line: python nn_pure.py [--table T] [--hidden H] ... -------
@@ -1028,17 +1099,27 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
     """
     if X is None and y is None:
         X, y = choose_table("post")
+    check_settings(0, alpha, None, 1 if hidden is None else hidden, trace)
+    if plot not in (True, False):
+        raise TypeError("plot must be True or False, got %s" % describe(plot))
+    rows = check_rows(rows, len(from_numpy(X)[0]))
+    if iterations is None:
+        iterations = 10000 if hidden is None else 60000
+    RUN.update(at=0, of=iterations, start=time.time(), shown=0)
     if hidden is None:
-        lesson_one(X, y, 10000 if iterations is None else iterations,
-                   trace, plot, init or "post", seed, alpha, list(rows))
+        lesson_one(X, y, iterations, trace, plot, init or "post", seed,
+                   alpha, rows)
     else:
-        lesson_two(X, y, hidden, 60000 if iterations is None else iterations,
-                   trace, plot, seed, alpha, list(rows))
+        lesson_two(X, y, hidden, iterations, trace, plot, seed, alpha, rows)
 
 
 def choose_table(table):
     """The post's table, the tutorial's XOR table, or one from a CSV file."""
     tables = {"post": (X, y), "xor": (X_xor, y_xor)}
+    if table in tables and own_command_line() and exists(table):
+        sys.stderr.write("nn_pure.py: using the built-in table %r, not the "
+                         "file %s (for the file, write ./%s)\n"
+                         % (table, table, table))
     return tables[table] if table in tables else read_table(table)
 
 
@@ -1048,15 +1129,16 @@ def lesson_one(X, y, iterations, trace, plot, init, seed, alpha, rows):
     shown = set(sample_points(iterations)) if plot else set()
 
     def on_step(itr, l1, l1_error, l1_delta, syn0):
+        show_progress(itr)
         if itr < trace:
             print_step(itr, l1, l1_error, l1_delta, syn0)
         if itr in shown:
             errors[itr] = mean_abs(l1_error)
 
-    l1, syn0 = train(X, y, iterations, seed, init,
-                     on_step if trace or plot else None, alpha)
+    l1, syn0 = train(X, y, iterations, seed, init, on_step, alpha)
     print("Output after training :")
     print(format_matrix(l1))
+    print_saturation_hint(X, y, l1)
     learned = not (iterations > 0 and cannot_tell_rows_apart(y, l1))
     if not learned:
         print(NOT_LEARNED)
@@ -1092,6 +1174,7 @@ def lesson_two(X, y, hidden, iterations, trace, plot, seed, alpha, rows):
 
     def on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
                 syn1, syn0):
+        show_progress(itr)
         if itr % 10000 == 0:  # the tutorial's progress line
             print("Error:" + python2_str(mean_abs(l2_error)))
         if itr < trace:
@@ -1104,6 +1187,7 @@ def lesson_two(X, y, hidden, iterations, trace, plot, seed, alpha, rows):
                                   alpha)
     print("Output after training :")
     print(format_matrix(l2))
+    print_saturation_hint(X, y, l2)
     units = hidden_units(X, syn0)
     if units:
         print("The hidden layer, l1, for each row of X :")
@@ -1123,7 +1207,7 @@ def whole_number(text):
 
 WHOLE_FLAGS = (  # flag, smallest, largest, default
     ("iterations", 0, None, None), ("trace", 0, None, 0),
-    ("seed", 0, 4294967295, 1), ("hidden", 1, None, None))
+    ("seed", 0, 4294967295, 1), ("hidden", 1, 1000, None))
 
 
 def parse_options(argv):
@@ -1185,13 +1269,16 @@ def parse_options(argv):
 
 
 def check_rows(rows, columns):
-    """The --predict rows: each `columns` numbers; else a ValueError."""
+    """New rows to ask about, as lists of number texts ('1', '0.5'); a
+    ValueError unless each has `columns` numbers."""
+    rows = [[str(value).strip() for value in row] for row in from_numpy(rows)]
     for fields in rows:
         numbers = [read_number(text) for text in fields]
         if len(fields) != columns or not all(map(is_finite, numbers)):
             raise ValueError("--predict %s: expected %d numbers separated by "
                              "commas, one for each input of the table"
                              % (",".join(fields), columns))
+    return rows
 
 
 def main(argv=None):
@@ -1202,14 +1289,25 @@ def main(argv=None):
     """
     if argv is None:
         argv = sys.argv[1:] if own_command_line() else []
-    options = parse_options(argv)
+    RUN.update(at=0, of=0, shown=0)
     try:
-        X, y = choose_table(options.pop("table", "post"))
-        check_rows(options.get("rows", ()), len(X[0]))
-    except ValueError as error:  # a table file or a row that cannot be used
-        sys.stderr.write("nn_pure.py: error: %s\n" % error)
-        sys.exit(2)
-    lesson(X, y, **options)
+        options = parse_options(argv)
+        try:
+            X, y = choose_table(options.pop("table", "post"))
+            check_rows(options.get("rows", ()), len(X[0]))
+        except ValueError as error:  # a table file or a row that won't do
+            leave("error: %s" % error, 2)
+        lesson(X, y, **options)
+        sys.stdout.flush()  # a full disk shows here, not after the end
+    except KeyboardInterrupt:  # Ctrl-C
+        where = " at iteration %d of %d" % (RUN["at"], RUN["of"])
+        leave("interrupted" + (where if RUN["of"] else ""), 130)
+    except MemoryError:
+        leave("out of memory: try a smaller table or --hidden", 1)
+    except OSError as error:  # the output cannot be written
+        if error.errno == 32:  # EPIPE: a cut pipe, as in ... | head -1
+            leave(None, 141)
+        leave("cannot write the output: %s" % error.strerror, 1)
 
 
 def own_command_line():
@@ -1230,6 +1328,73 @@ def file_stem(path):
     os.path; micropython -m nn_pure gives 'nn_pure', without .py.)"""
     name = path.replace("\\", "/").split("/")[-1]
     return name[:-3] if name.endswith(".py") else name
+
+
+# H. Long runs and accidents --------------------------------------------------
+
+RUN = {"at": 0, "of": 0, "start": 0.0, "shown": 0.0}  # where the run is
+
+
+def show_progress(itr):
+    """On stderr, after the first two seconds of a run: how far it is and
+    how long is left. In place on a terminal; else a line every minute."""
+    RUN["at"] = itr
+    if itr & 15:
+        return
+    now = time.time()
+    terminal = on_a_terminal()
+    if now - RUN["start"] < 2 or now - RUN["shown"] < (1 if terminal else 60):
+        return
+    left = (now - RUN["start"]) * (RUN["of"] - itr) / max(itr, 1)
+    sys.stderr.write("%siteration %d of %d (%d%%), about %s left%s" % (
+        "\r" if terminal else "", itr, RUN["of"], 100 * itr // RUN["of"],
+        "%d min" % (left // 60) if left > 90 else "%d s" % left,
+        "   " if terminal else "\n"))
+    RUN["shown"] = now
+
+
+def leave(message, status):
+    """Stop with one line on stderr (none for a cut pipe) and a status."""
+    if RUN["shown"] and on_a_terminal():
+        sys.stderr.write("\n")  # below the progress line
+    if message:
+        sys.stderr.write("nn_pure.py: %s\n" % message)
+    try:  # what is still buffered for stdout goes nowhere, not to a
+        import os  # traceback at the exit
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+    except (ImportError, AttributeError, OSError, ValueError):
+        pass  # a notebook's stdout, or MicroPython
+    sys.exit(status)
+
+
+def on_a_terminal():
+    """True when stderr is a terminal (MicroPython's has no isatty)."""
+    return getattr(sys.stderr, "isatty", lambda: False)()
+
+
+def exists(path):
+    """True when there is a file or folder at path."""
+    import os
+    return os.path.exists(path)
+
+
+def print_saturation_hint(X, y, guesses):
+    """One line when large inputs hold wrong guesses at exactly 0 or 1."""
+    largest = max(abs(value) for row in X for value in row)
+    stuck = [g for g, t in zip(guesses, y) if g[0] in (0.0, 1.0)
+             and abs(t[0] - g[0]) > 0.5]
+    if largest > 10 and stuck:
+        print("Inputs as large as %g hold %d guess(es) at exactly 0 or 1, "
+              "where the sigmoid is flat and nothing moves: scale the "
+              "inputs to about -1..1." % (largest, len(stuck)))
+
+
+def from_numpy(value):
+    """A NumPy array or number as Python lists or a number (its tolist());
+    anything else as it is. (nn_pure never imports NumPy.)"""
+    if hasattr(value, "tolist") and not isinstance(value, (list, tuple)):
+        return value.tolist()
+    return value
 
 
 if __name__ == "__main__":

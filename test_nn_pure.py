@@ -32,9 +32,9 @@ def run_script(*flags, python=sys.executable):
     return run([python, SCRIPT] + list(flags))
 
 
-def run(command):
+def run(command, cwd=HERE):
     """Run a command; return (exit status, stdout, stderr)."""
-    done = subprocess.run(command, cwd=HERE, stdout=subprocess.PIPE,
+    done = subprocess.run(command, cwd=cwd, stdout=subprocess.PIPE,
                           stderr=subprocess.PIPE, universal_newlines=True,
                           timeout=300)  # (capture_output is Python 3.7+)
     return done.returncode, done.stdout, done.stderr
@@ -626,6 +626,7 @@ def test_two_layer_network_cannot_learn_xor():
 
 def test_the_note_is_not_shown_when_the_network_learns():
     status, out, err = run_script()
+    assert (status, err) == (0, "") and out.startswith("Output after")
     assert "stay at 0.5" not in out
 
 
@@ -764,7 +765,8 @@ def test_command_line_missing_table_file_and_directory(tmp_path):
 def test_bad_table_file_writes_nothing(tmp_path):
     path = write(tmp_path, "0,0,1,7\n")
     before = sorted(os.listdir(str(tmp_path)))
-    run_script("--table", path)
+    status, out, err = run_script("--table", path)
+    assert (status, out) == (2, "") and "the target" in err
     assert sorted(os.listdir(str(tmp_path))) == before
 
 
@@ -1077,7 +1079,7 @@ def test_command_line_predict_rows():
                                   "1, 1, 1")
     assert (status, err) == (0, "")
     assert out.endswith("Guesses for new rows :\n  [0, 1, 0] -> 0.44818229\n"
-                        "  [1,  1,  1] -> 0.99211939\n")
+                        "  [1, 1, 1] -> 0.99211939\n")
     # lesson 2: NumPy ref 0.9970171337897594 for [1,0,1] on XOR
     status, out, err = run_script("--table", "xor", "--hidden", "4",
                                   "--predict", "1,0,1")
@@ -1367,3 +1369,281 @@ def test_a_real_notebook_runs_the_lesson(tmp_path):
     for (out, err, error), want in zip(run_cells(cells, tmp_path), expected):
         assert (error, err) == (None, "")
         assert out == want
+
+
+# ---------------------------------------------------------------------------
+# Accidents: Ctrl-C, a cut pipe, a full disk, odd files, odd arguments
+# ---------------------------------------------------------------------------
+
+def test_ctrl_c_is_one_line_and_status_130():
+    import signal
+    import time
+    process = subprocess.Popen([sys.executable, SCRIPT, "--iterations",
+                                "100000000"], stdout=subprocess.PIPE,
+                               stderr=subprocess.PIPE, universal_newlines=True)
+    time.sleep(2.5)
+    process.send_signal(signal.SIGINT)
+    out, err = process.communicate(timeout=60)
+    assert (process.returncode, out) == (130, "")
+    last = err.splitlines()[-1]
+    assert last.startswith("nn_pure.py: interrupted at iteration ")
+    assert last.endswith(" of 100000000") and "Traceback" not in err
+
+
+def test_ctrl_c_while_reading_a_table(monkeypatch, capsys):
+    def interrupted(path):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(nn_pure, "read_table", interrupted)
+    with pytest.raises(SystemExit) as stop:
+        nn_pure.main(["--table", "big.csv"])
+    assert stop.value.code == 130
+    assert capsys.readouterr() == ("", "nn_pure.py: interrupted\n")
+
+
+def test_a_long_run_shows_progress_on_stderr_only(tmp_path):
+    # 10,000 iterations (the default) on 150 rows of 20 inputs: 2-4 s
+    rows = ["%s,1" % ",".join("01"[(r * c) % 3 % 2] for c in range(20))
+            for r in range(150)]
+    status, out, err = run_script("--table", write(tmp_path, "\n".join(rows)))
+    assert status == 0
+    assert out.startswith("Output after training :\n") and "iteration" not in out
+    lines = err.splitlines()
+    assert lines and all(__import__("re").match(
+        r"iteration \d+ of 10000 \(\d+%\), about \d+ (s|min) left$", line)
+        for line in lines), err
+    assert run_script("--iterations", "1000")[2] == ""  # short: nothing
+
+
+@pytest.mark.parametrize("flags", [["--trace", "100"],
+                                   ["--table", "xor", "--hidden", "4"]])
+def test_a_cut_pipe_ends_quietly(flags):
+    # as in: python nn_pure.py --trace 100 | head -1 (IDEs run unbuffered)
+    env = dict(os.environ, PYTHONUNBUFFERED="1")
+    process = subprocess.Popen([sys.executable, SCRIPT] + flags, env=env,
+                               stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    process.stdout.readline()
+    process.stdout.close()
+    err = process.stderr.read()
+    process.wait(timeout=120)
+    assert (process.returncode, err) == (141, b"")
+
+
+def test_a_full_disk_is_one_line():
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    with open("/dev/full", "w") as full:
+        done = subprocess.run([sys.executable, SCRIPT], stdout=full,
+                              stderr=subprocess.PIPE, universal_newlines=True)
+    assert (done.returncode, done.stderr) == (
+        1, "nn_pure.py: cannot write the output: No space left on device\n")
+
+
+def test_only_regular_files_are_read(tmp_path):
+    fifo = str(tmp_path / "pipe")
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", fifo):
+        status, out, err = run_script("--table", path)
+        assert (status, out) == (2, "")
+        assert err == ("nn_pure.py: error: %s: is not a regular file (a "
+                       "device or a pipe?); expected a CSV file\n" % path)
+
+
+@pytest.mark.parametrize("content, complaint", [
+    ("0,0,1,0\n" * 1001, "has 1001 rows of 3 inputs; a lesson's table has at "
+                         "most 1000 rows of 20"),
+    (",".join(["1"] * 22) + "\n", "has 1 rows of 21 inputs"),
+    ("0,0,1,0\n" * 125001, "has 1000008 bytes; a lesson's table has at "
+                           "most 1000000"),
+    ('0,0,1,0\n"0,5",1,1,1\n', "line 2, column 1: '0,5' is not a number"),
+    ("0,0,1,0\n1_000,1,1,1\n", "line 2, column 1: '1_000' is not a number"),
+    ("0,0,1,0\n\u0661,1,1,1\n", "line 2, column 1: '\u0661' is not a number"),
+    ("0,0,1,0\n\uff11,1,1,1\n", "line 2, column 1: '\uff11' is not a "
+                                "number"),
+    ("0\t1\t1\t0\n", "has no rows of numbers \\(it has tabs: separate the "
+                     "numbers with commas\\)"),
+    ("0;1;1;0\n", "has no rows of numbers \\(it has semicolons"),
+    ("0,0,1,0\n1;1;1;1\n", "'1;1;1;1' is not a number; expected numbers "
+                           "separated by commas \\(it has semicolons"),
+], ids=lambda value: value[:40] if len(value) < 60 else "big")
+def test_table_limits_and_plain_numbers(tmp_path, content, complaint):
+    # (the ids of the parameters are their complaints: the big tables would
+    # flood the report)
+    path = write(tmp_path, content)
+    status, out, err = run_script("--table", path)
+    assert (status, out) == (2, "") and err.count("\n") == 1
+    assert __import__("re").search(complaint, err), err
+
+
+@pytest.mark.parametrize("name", ["", "a\nb", "tab\there"])
+def test_odd_file_names_are_quoted_in_one_line(name):
+    status, out, err = run_script("--table", name)
+    assert (status, out) == (2, "")
+    assert err == ("nn_pure.py: error: %r: no such file or directory; "
+                   "expected a CSV file\n" % name)
+
+
+def test_a_file_named_like_a_built_in_table(tmp_path):
+    (tmp_path / "xor").write_text("0\n")
+    status, out, err = run([sys.executable, SCRIPT, "--table", "xor"],
+                           cwd=str(tmp_path))
+    assert out == cpython_output("--table", "xor")
+    assert err == ("nn_pure.py: using the built-in table 'xor', not the "
+                   "file xor (for the file, write ./xor)\n")
+    status, out, err = run([sys.executable, SCRIPT, "--table", "./xor"],
+                           cwd=str(tmp_path))
+    assert status == 2 and "has 1 column" in err
+
+
+def test_csv_with_a_bom_and_two_columns(tmp_path):
+    # NumPy 2.4: one input, no bias, post init, seed 1, 10000 iterations
+    # of the seed's loop on T = [[0], [1], [2]], t = [[0.1], [0.5], [0.9]];
+    # print(l1): the row of input 0 stays at 0.5
+    path = write(tmp_path, "\ufeffx,y\n0,0.1\n1,0.5\n2,0.9\n".encode("utf-8"))
+    status, out, err = run_script("--table", path)
+    assert (status, err) == (0, "")
+    assert output_block(out) == ("Output after training :\n[[ 0.5       ]\n"
+                                 " [ 0.66055054]\n [ 0.79108817]]\n")
+
+
+def test_saturated_inputs_get_a_hint(tmp_path):
+    # NumPy: with inputs of 1000, rows 1-3 sit at exactly 1.0 from the first
+    # iteration on, and row 1 should be 0
+    path = write(tmp_path, "1000,0,1,0\n1000,1000,1,1\n0,1000,1,1\n0,0,1,0\n")
+    status, out, err = run_script("--table", path)
+    assert (status, err) == (0, "")
+    assert ("Inputs as large as 1000 hold 1 guess(es) at exactly 0 or 1, "
+            "where the sigmoid is flat and nothing moves: scale the inputs "
+            "to about -1..1.\n") in out
+    assert "scale the inputs" not in run_script()[1]
+
+
+def test_api_takes_numpy_arrays_and_numbers():
+    np = pytest.importorskip("numpy", reason="NumPy is not installed here "
+                             "(.ci/run installs it; nn_pure never needs it)")
+    assert train(np.array(X), np.array(y)) == train(X, y)
+    assert train(np.array(X, dtype=np.int64), y, np.int64(10)) == train(X, y,
+                                                                        10)
+    assert format_matrix(np.eye(2)) == "[[ 1.  0.]\n [ 0.  1.]]"
+    assert RandomState(np.int64(1)).random_sample((1, 1)) == [
+        [0.417022004702574]]
+    l1, syn0 = train(X, y)
+    assert nn_pure.predict(np.array([1, 0, 0]), np.array(syn0)) == (
+        nn_pure.predict([1, 0, 0], syn0))
+    assert dot(np.array(X), syn0) == dot(X, syn0)
+    with pytest.raises(ValueError) as caught:
+        shape(np.array([1, 2]))
+    assert str(caught.value) == ("matrix row 0 is 1 (int); expected a row, a "
+                                 "list of numbers (a matrix looks like "
+                                 "[[1, 2], [3, 4]])")
+    with pytest.raises(TypeError) as caught:
+        train(np.array([["a", "1"], ["2", "3"]]), [[0], [1]])
+    assert "\n" not in str(caught.value)
+
+
+def test_api_odd_arguments_give_one_line_errors():
+    deep = [0]
+    for _ in range(50000):
+        deep = [deep]
+    cases = [
+        (lambda: train([[deep]], [[0]]), TypeError, "X\\[0\\]\\[0\\] is "),
+        (lambda: format_matrix([[deep]]), TypeError, "is \\[\\[\\["),
+        (lambda: mean_abs([]), ValueError, "non-empty list of rows"),
+        (lambda: mean_abs([[1], [2, 3]]), ValueError, "ragged"),
+        (lambda: text_chart({}, 10), ValueError, "a number for each"),
+        (lambda: text_chart({0: 1.0}, -1), ValueError, "iterations must be"),
+        (lambda: train(X, y, on_step=5), TypeError, "on_step must be"),
+        (lambda: train_hidden([[1, -1], [1, 1]], [[1e300], [-1e300]], 2, 3),
+         ValueError, "y\\[0\\]\\[0\\] is 1e\\+300; expected a target from 0"),
+        (lambda: train(X, [[0], [1], [2], [0]]), ValueError, "from 0 to 1"),
+        (lambda: read_table(0), TypeError, "must be a file name"),
+        (lambda: read_table(True), TypeError, "must be a file name"),
+        (lambda: nn_pure.lesson(trace="3"), TypeError, "trace must be"),
+        (lambda: nn_pure.lesson(plot="yes"), TypeError, "plot must be"),
+        (lambda: nn_pure.lesson(rows=[[1, 0]]), ValueError, "expected 3"),
+        (lambda: dot([[1, 2]], [[1], [2, 3]]), ValueError, "ragged"),
+    ]
+    for call, error, message in cases:
+        with pytest.raises(error, match=message) as caught:
+            call()
+        assert "\n" not in str(caught.value)
+    print("stdout is still open")  # read_table(True) once closed it
+
+
+def test_read_table_takes_a_pathlib_path(tmp_path):
+    path = tmp_path / "t.csv"
+    path.write_text("0,0,1,0\n1,1,1,1\n")
+    assert read_table(path) == ([[0, 0, 1], [1, 1, 1]], [[0], [1]])
+
+
+@pytest.mark.parametrize("m, printed", [
+    # print(np.array(m, dtype=float)), NumPy 2.4, legacy='1.13'
+    ([[1e15]], "[[  1.00000000e+15]]"),
+    ([[1e-300, 1e-5]], "[[  1.00000000e-300   1.00000000e-005]]"),
+    ([[math.nan, 1.]], "[[ nan   1.]]"),
+    ([[math.inf, 1.]], "[[ inf   1.]]"),
+    ([[math.nan, 1e-5]], "[[             nan   1.00000000e-05]]"),
+    ([[1, 1000]], "[[    1.  1000.]]"),
+    ([[0.0001, 0.05]], "[[ 0.0001  0.05  ]]"),
+])
+def test_format_matrix_more_numpy_cases(m, printed):
+    assert format_matrix(m) == printed
+
+
+def test_one_row_matrices_in_every_helper():
+    assert transpose([[1, 2]]) == [[1], [2]]
+    assert dot([[1, 2]], [[3], [4]]) == [[11]]
+    assert add([[1, 2]], [[3, 4]]) == [[4, 6]]
+    assert subtract([[1, 2]], [[3, 5]]) == [[-2, -3]]
+    assert multiply([[1, 2]], [[3, 4]]) == [[3, 8]]
+    assert sigmo_each([[0, 0]]) == [[0.5, 0.5]]
+
+
+def test_hidden_layer_of_one_unit_matches_numpy():
+    # NumPy 2.4, the tutorial's loop with syn0 3x1 and syn1 1x1, seed 1,
+    # 1000 iterations on the XOR table: l2.tolist(), syn1.tolist()
+    l2, syn0, syn1 = train_hidden(X_xor, y_xor, hidden=1, iterations=1000)
+    assert [row[0] for row in l2] == pytest.approx(
+        [0.5041065191043728, 0.5055891227463458, 0.5033157417680172,
+         0.5046226459503096], abs=1e-9)
+    assert syn1[0][0] == pytest.approx(0.06463553722689525, abs=1e-9)
+
+
+@pytest.mark.parametrize("flags, printed", [
+    # NumPy 2.4: np.random.seed(4294967295), the post's code, print(l1)
+    (["--seed", "4294967295"], "[[ 0.00966828]\n [ 0.99211696]\n"
+                               " [ 0.99358888]\n [ 0.00786566]]"),
+    # NumPy 2.4: the tutorial's weights, seed 1, no training:
+    # print(sigmo(sigmo(X_xor.dot(syn0)).dot(syn1)))
+    (["--table", "xor", "--hidden", "4", "--iterations", "0"],
+     "[[ 0.47372957]\n [ 0.48895696]\n [ 0.54384086]\n [ 0.54470837]]"),
+])
+def test_command_line_edge_runs(flags, printed):
+    status, out, err = run_script(*flags)
+    assert (status, err) == (0, "")
+    assert output_block(out) == "Output after training :\n" + printed + "\n"
+
+
+def test_plot_with_no_iterations_and_one_trace_block():
+    status, out, err = run_script("--plot", "--iterations", "0")
+    assert status == 0 and out.endswith("(no iterations ran: nothing to "
+                                        "plot)\n")
+    status, out, err = run_script("--iterations", "3", "--trace", "1")
+    assert out.count("-l1 :") == 1 and out.startswith("0 -l1 :\n")
+
+
+def test_every_label_of_the_hidden_trace():
+    status, out, err = run_script("--table", "xor", "--hidden", "2",
+                                  "--iterations", "2", "--trace", "2")
+    labels = [line for line in out.splitlines() if line.endswith(" :")]
+    step = ["l2 :", "l2_error :", "l2_delta :", "l1_error :", "l1_delta :",
+            "syn1 :", "syn0 :"]
+    assert labels[:16] == ["0 -l1 :"] + step + ["1 -l1 :"] + step
+
+
+def test_linear_and_all_zero_charts():
+    chart = text_chart({0: 0.5, 1: 0.4, 2: 0.3}, 3).splitlines()
+    assert chart[0] == "mean |error|"  # fell less than tenfold: from 0
+    assert chart[-2] == "         +" + "-" * 30 and chart[8].startswith(
+        "       0 |")
+    zero = text_chart(dict.fromkeys(range(5), 0.0), 5).splitlines()
+    assert zero[0] == "mean |error|" and zero[8].startswith("       0 |*")
