@@ -1031,15 +1031,15 @@ def read_text(path):
     if not data.strip():
         raise ValueError("%s is empty; expected rows of numbers such as "
                          "0,1,1,0 (the inputs, then the target)" % name)
-    for number, line in enumerate(data.split(b"\n"), 1):
-        try:
-            if b"\0" in line:
-                raise ValueError("a NUL byte: binary, not text")
-            line.decode("utf-8")
-        except ValueError:  # UnicodeDecodeError is a ValueError
-            raise ValueError("%s: line %d is not text; expected a CSV file "
-                             "of numbers" % (name, number))
-    return data.decode("utf-8-sig")  # -sig: without a byte-order mark
+    try:
+        text = data.decode("utf-8-sig")  # -sig: without a byte-order mark
+        bad = text.index("\0") if "\0" in text else None  # binary
+    except UnicodeDecodeError as error:
+        bad = error.start
+    if bad is not None:
+        raise ValueError("%s: line %d is not text; expected a CSV file of "
+                         "numbers" % (name, data[:bad].count(b"\n") + 1))
+    return text
 
 
 def shown_name(path):
@@ -1098,7 +1098,7 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
     numbers as text, as --predict gives them).
     """
     if X is None and y is None:
-        X, y = choose_table("post")
+        X, y = post_table()
     check_settings(0, alpha, None, 1 if hidden is None else hidden, trace)
     if plot not in (True, False):
         raise TypeError("plot must be True or False, got %s" % describe(plot))
@@ -1113,10 +1113,19 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
         lesson_two(X, y, hidden, iterations, trace, plot, seed, alpha, rows)
 
 
+def post_table():
+    """The module's X and y as they are now (a student may change them)."""
+    return X, y
+
+
 def choose_table(table):
-    """The post's table, the tutorial's XOR table, or one from a CSV file."""
+    """The post's table, the tutorial's XOR table, or one from a CSV file;
+    the post's with no --table flag."""
+    if table is None:
+        return post_table()
+    import os  # here: MicroPython has no os.path (nor flags)
     tables = {"post": (X, y), "xor": (X_xor, y_xor)}
-    if table in tables and own_command_line() and exists(table):
+    if table in tables and os.path.exists(table):
         sys.stderr.write("nn_pure.py: using the built-in table %r, not the "
                          "file %s (for the file, write ./%s)\n"
                          % (table, table, table))
@@ -1293,7 +1302,7 @@ def main(argv=None):
     try:
         options = parse_options(argv)
         try:
-            X, y = choose_table(options.pop("table", "post"))
+            X, y = choose_table(options.pop("table", None))
             check_rows(options.get("rows", ()), len(X[0]))
         except ValueError as error:  # a table file or a row that won't do
             leave("error: %s" % error, 2)
@@ -1370,12 +1379,6 @@ def leave(message, status):
 def on_a_terminal():
     """True when stderr is a terminal (MicroPython's has no isatty)."""
     return getattr(sys.stderr, "isatty", lambda: False)()
-
-
-def exists(path):
-    """True when there is a file or folder at path."""
-    import os
-    return os.path.exists(path)
 
 
 def print_saturation_hint(X, y, guesses):
