@@ -371,11 +371,12 @@ class RandomState:
         if not 0 <= seed <= 0xFFFFFFFF:
             raise ValueError("seed must be from 0 to 2**32 - 1 (4294967295), "
                              "got %d" % seed)
-        self.state = [seed]
+        self.state = [0] * 624  # filled in place: a list grown by append
+        self.state[0] = seed    # takes 25 KB more heap on MicroPython
         for i in range(1, 624):
             previous = self.state[i - 1]
-            self.state.append(
-                (1812433253 * (previous ^ (previous >> 30)) + i) & 0xFFFFFFFF)
+            self.state[i] = (1812433253 * (previous ^ (previous >> 30))
+                             + i) & 0xFFFFFFFF
         self.index = 624  # all 624 used up: the first draw mixes a new batch
 
     def next_uint32(self):
@@ -1063,6 +1064,94 @@ def read_number(text):
     return None
 
 
+# The calculator edition: python nn_pure.py --calculator > nn_calc.py -------
+#
+# A calculator has no sys and a heap of 17 to 64 KB: this file does not fit.
+# --calculator prints Part 1's own functions, less docstrings and checks.
+
+CALC_EDITS = [  # (pattern, replacement): Part 1's code as a calculator's
+    (r'\n *"""[\s\S]*?"""|(?<=\n)\n( *#.*\n)+|  # Part 2.*'  # out: docstrings,
+     r"|\b(seed|init|on_step|hidden)=\S*,\s*"  # the worked example, checks
+     r"| *(size_of|check_settings|random =|X, y = table).*\n"
+     r"| *(if on_step|except TypeError).*\n[^)]*\)+\n", ""),
+    (r"inner, .*\n *ks, js = .*", "ks, js = range(len(b)), range(len(b[0]))"),
+    (r"rows, columns = same_shape\(a, .*", "columns = len(a[0])"),
+    (r"inputs_as_floats\(.*", "x"),
+    (r"(syn\d) = (starting_weights|plus_minus_one).*", r"\1 = \1_start"),
+    (r"(?m)^( {4})+", lambda m: m.group()[::2])]  # 2 spaces a step, shorter
+
+CALC_FILE = """\
+# nn_calc.py: nn_pure.py's lesson "a neural network in 11 lines" for a
+# calculator, made by: python nn_pure.py {flags}
+# Run: python nn_calc.py; on NumWorks or TI, in the Python app (NumWorks:
+# from nn_calc import *). It prints what nn_pure.py prints: output, guesses.
+# Starting weights: NumPy's after np.random.seed({seed}), as whole numbers
+# over powers of 2, as NumPy makes them (MicroPython 1.17 reads some
+# decimals 1 bit off); print(syn0_start) shows them as decimals.
+import math
+{matrices}
+
+{code}
+def texts(m):  # a column's numbers as nn_pure.py prints them, lined up
+  sizes = [row[0] for row in m if row[0]] or [1]
+  e = min(sizes) < 0.0001 or max(sizes) > 1000 * min(sizes)
+  texts = ["%.8e" % r[0] if e else ("%.8f" % r[0]).rstrip("0") for r in m]
+  width = max([len(t) for t in texts])
+  return [" " * (1 + e) + t + " " * (width - len(t)) for t in texts]
+
+{out}, {syn} = {train}(X, y, {iterations}, {alpha})
+print("Output after training :")
+print("[[" + "]\\n [".join(texts({out})) + "]]")
+rows = {rows}  # to ask about
+if rows:
+  print("Guesses for new rows :")
+for row in rows:
+  guess = predict([[float(t) for t in row.split(",")]], {syn})
+  print("  [" + row + "] -> " + texts(guess)[0].strip())
+"""
+
+
+def calculator_file(argv, X, y, hidden=None, iterations=None, trace=0,
+                    plot=False, init=None, seed=1, alpha=1.0, rows=()):
+    """nn_calc.py's text: Part 1's lesson for these flags, for a calculator."""
+    import inspect, re  # here, not at the top: only --calculator needs them
+    if trace or plot:
+        raise ValueError("--calculator: the file has no --trace or --plot")
+    if hidden is None:
+        start = [starting_weights(len(X[0]), seed, init or "post")]
+        names = "l1", "syn0", train, 10000
+        rows = rows or [["1", "0", "0"], ["0", "0", "0"]] * (len(X[0]) == 3)
+    else:  # syn0, then syn1, as train_hidden draws them
+        random = RandomState(seed)
+        start = [plus_minus_one(random.random_sample(size))
+                 for size in ((len(X[0]), hidden), (hidden, 1))]
+        names = "l2", "syn0, syn1", train_hidden, 60000
+    code = "\n".join(inspect.getsource(function) for function in (
+        transpose, dot, add, subtract, multiply, sigmo, sigmo_each,
+        names[2], predict))
+    for pattern, replacement in CALC_EDITS:
+        code = re.sub(pattern, replacement, code)
+    matrices = ["%s = [%s]" % (name, (",\n" + " " * (len(name) + 4)).join(
+        map(calc_number, m))) for name, m in zip(
+            ("X", "y", "syn0_start", "syn1_start"), [X, y] + start)]
+    return CALC_FILE.format(
+        flags=" ".join(argv), seed=seed, code=code, out=names[0],
+        matrices="\n".join(matrices),
+        syn=names[1], train=names[2].__name__, alpha=calc_number(alpha),
+        iterations=names[3] if iterations is None else iterations,
+        rows=[", ".join(row) for row in rows])
+
+
+def calc_number(x):
+    """x, or a matrix of them, as text every Python reads as the same floats:
+    0.75 as 3 / 2**2 (MicroPython 1.17 reads some decimals 1 bit off)."""
+    if isinstance(x, list):
+        return "[%s]" % ", ".join(map(calc_number, x))
+    top, bottom = float(x).as_integer_ratio()  # bottom: a power of 2
+    power = bottom.bit_length() - 1
+    return "%d / 2**%d" % (top, power) if power else "%d" % top
+
+
 # G. The command line: python nn_pure.py [--table T] [--hidden H] ... -------
 
 def print_matrices(named):
@@ -1253,6 +1342,8 @@ def parse_options(argv):
     add("--predict", action="append", default=[], metavar="ROW", dest="rows",
         help="after training, print the guess for this row of inputs, "
         "e.g. 1,0,0 (give it again for more rows)")
+    add("--calculator", action="store_true", help="print the lesson as a "
+        "file for a calculator, to save as nn_calc.py, instead of running it")
     add("--plot", action="store_true", help="after training, draw the mean "
         "error over the iterations as a text chart")
     options = vars(parser.parse_args(argv))
@@ -1304,9 +1395,14 @@ def main(argv=None):
         try:
             X, y = choose_table(options.pop("table", None))
             check_rows(options.get("rows", ()), len(X[0]))
+            calculator = options.pop("calculator", None) and calculator_file(
+                argv, X, y, **options)  # the file's text, if asked for it
         except ValueError as error:  # a table file or a row that won't do
             leave("error: %s" % error, 2)
-        lesson(X, y, **options)
+        if calculator:
+            sys.stdout.write(calculator)  # the file, not the lesson
+        else:
+            lesson(X, y, **options)
         sys.stdout.flush()  # a full disk shows here, not after the end
     except KeyboardInterrupt:  # Ctrl-C
         where = " at iteration %d of %d" % (RUN["at"], RUN["of"])

@@ -1647,3 +1647,149 @@ def test_linear_and_all_zero_charts():
         "       0 |")
     zero = text_chart(dict.fromkeys(range(5), 0.0), 5).splitlines()
     assert zero[0] == "mean |error|" and zero[8].startswith("       0 |*")
+
+
+# ---------------------------------------------------------------------------
+# The calculator edition: python nn_pure.py --calculator > nn_calc.py
+# ---------------------------------------------------------------------------
+#
+# The file is generated from Part 1's functions and must print what
+# nn_pure.py prints with the same flags (the output block and the guesses),
+# on CPython and on MicroPython built 32-bit with a fixed heap, as on a
+# calculator: the binaries of shared/tools/micropython, found through
+# NN_PURE_MICROPYTHON_DIR (.ci/run sets it).
+
+FRACTIONS_CSV = """a,b,bias,target
+0,0.5,1,0
+1,0.25,1,1
+0.75,1,1,0.9
+0.1,0.3,1,0.2
+"""
+
+CALCULATOR_LESSONS = [  # flags; the heap, in KiB, it must run in
+    ([], 16),
+    (["--init", "tutorial"], 16),
+    (["--iterations", "10", "--seed", "7"], 16),
+    (["--table", "xor", "--hidden", "4", "--predict", "1,1,1"], 32),
+    (["--table", "fractions.csv", "--predict", "0.5,0.5,1"], 16),
+    (["--alpha", "0.5"], 16),
+]
+
+MICROPYTHONS = ["micropython-1.17-32", "micropython-1.27-32"]
+
+
+def calculator_file(tmp_path, *flags):
+    """Write the --calculator file for these flags as tmp_path/nn_calc.py."""
+    write(tmp_path, FRACTIONS_CSV, "fractions.csv")
+    flags = [str(tmp_path / flag) if flag.endswith(".csv") else flag
+             for flag in flags]
+    status, out, err = run_script("--calculator", *flags)
+    assert (status, err) == (0, "")
+    write(tmp_path, out, "nn_calc.py")
+    return out, cpython_output(*flags)
+
+
+def calculator_part(out):
+    """What the calculator file prints of nn_pure.py's output: the output
+    block, then "Guesses for new rows :" and its guesses, if any."""
+    lines = out.splitlines(True)
+    start = lines.index("Guesses for new rows :\n") if (
+        "Guesses for new rows :\n" in lines) else len(lines)
+    guesses = [line for line in lines[start + 1:] if line.startswith("  [")]
+    return output_block(out) + "".join(lines[start:start + 1] + guesses)
+
+
+def micropython_binary(name):
+    """The path of a 32-bit MicroPython binary, or a skip (CI: a failure)."""
+    folder = os.environ.get("NN_PURE_MICROPYTHON_DIR", "")
+    path = os.path.join(folder, name)
+    need(folder and os.access(path, os.X_OK), "%s (a 32-bit MicroPython "
+         "with a fixed heap; set NN_PURE_MICROPYTHON_DIR to the folder "
+         "shared/tools/micropython)" % name)
+    return path
+
+
+@pytest.mark.parametrize("flags, heap", CALCULATOR_LESSONS)
+def test_calculator_file_prints_what_nn_pure_prints(tmp_path, flags, heap):
+    text, full_output = calculator_file(tmp_path, *flags)
+    assert text.startswith("# nn_calc.py")
+    assert "python nn_pure.py --calculator" in text.splitlines()[1]
+    status, out, err = run([sys.executable, str(tmp_path / "nn_calc.py")])
+    assert (status, err) == (0, "")
+    assert out == calculator_part(full_output)
+    assert "Guesses for new rows :\n  [" in out
+
+
+@pytest.mark.parametrize("binary", MICROPYTHONS)
+@pytest.mark.parametrize("flags, heap", CALCULATOR_LESSONS)
+def test_calculator_file_runs_on_micropython_in_a_small_heap(
+        tmp_path, binary, flags, heap):
+    path = micropython_binary(binary)
+    text, full_output = calculator_file(tmp_path, *flags)
+    status, out, err = run([path, "-X", "heapsize=%dk" % heap,
+                            str(tmp_path / "nn_calc.py")])
+    assert (status, err) == (0, "")
+    assert out == calculator_part(full_output)
+
+
+@pytest.mark.parametrize("python", ["cpython"] + MICROPYTHONS)
+def test_calculator_file_runs_at_import_as_on_a_numworks(tmp_path, python):
+    command = [sys.executable] if python == "cpython" else [
+        micropython_binary(python), "-X", "heapsize=16k"]
+    text, full_output = calculator_file(tmp_path)
+    done = subprocess.run(command + ["-c", "from nn_calc import *"],
+                          cwd=str(tmp_path), stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, universal_newlines=True)
+    assert (done.returncode, done.stderr) == (0, "")
+    assert done.stdout == calculator_part(full_output)
+
+
+def test_calculator_file_with_32_bit_floats_differs_in_the_last_digits(
+        tmp_path):
+    path = micropython_binary("micropython-1.27-32-float32")
+    text, full_output = calculator_file(tmp_path)
+    status, out, err = run([path, "-X", "heapsize=16k",
+                            str(tmp_path / "nn_calc.py")])
+    assert (status, err) == (0, "")
+    expected = calculator_part(full_output)
+    assert out != expected  # the README says which digits change, and why
+    assert [line[:6] for line in out.splitlines()] == [
+        line[:6] for line in expected.splitlines()]
+    assert numbers_in(out) == pytest.approx(numbers_in(expected), abs=2e-7)
+
+
+def test_calculator_file_uses_nothing_a_calculator_lacks(tmp_path):
+    import ast
+    for flags, heap in CALCULATOR_LESSONS:
+        text = calculator_file(tmp_path, *flags)[0]
+        tree = ast.parse(text)
+        imported = [alias.name for node in ast.walk(tree)
+                    if isinstance(node, (ast.Import, ast.ImportFrom))
+                    for alias in node.names]
+        assert imported == ["math"]
+        names = {node.id for node in ast.walk(tree)
+                 if isinstance(node, ast.Name)}
+        assert not names & {"sys", "argparse", "open", "describe", "size_of",
+                            "shape", "RandomState", "format_matrix"}
+        assert not any(isinstance(node, ast.JoinedStr)  # f-strings
+                       for node in ast.walk(tree))
+        for missing in ("import sys", "argparse", "open(", ".partition",
+                        ".rjust", '"""', "Part 2"):
+            assert missing not in text
+        assert max(len(line) - len(line.lstrip()) for line in  # 2 a step
+                   text.splitlines() if line.lstrip()[:1] != "[") <= 8
+
+
+def test_calculator_file_of_the_posts_lesson_fits_in_4_kb(tmp_path):
+    text = calculator_file(tmp_path)[0]
+    assert len(text.encode("utf-8")) <= 4096
+    assert "def train(X, y, iterations=10000, alpha=1.0):" in text
+    assert "syn0_start = [[3756200289967619 / 2**53],\n" in text
+    assert 3756200289967619 / 2**53 == 0.417022004702574
+
+
+def test_calculator_refuses_trace_and_plot_in_one_line():
+    for flags in (["--trace", "2"], ["--plot"]):
+        status, out, err = run_script("--calculator", *flags)
+        assert (status, out) == (2, "")
+        assert err.count("\n") == 1 and "--trace or --plot" in err
