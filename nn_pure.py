@@ -904,12 +904,8 @@ def text_chart(errors, iterations, height=8):
     for column, error in enumerate(values):
         rows[chart_row(error, top, bottom, height, log_scale)][column] = "*"
     lines = ["mean |error| (log scale)" if log_scale else "mean |error|"]
-    for r, row in enumerate(rows):
-        label = ""
-        if r == 0:
-            label = "%.3g" % top
-        elif r == height - 1:
-            label = "%.3g" % bottom
+    labels = ["%.3g" % top] + [""] * (height - 2) + ["%.3g" % bottom]
+    for label, row in zip(labels, rows):
         lines.append(pad_left(label, 8) + " |" + "".join(row))
     lines.append(" " * 9 + "+" + "-" * len(values))
     first, last, middle = "0", str(iterations), "iterations"
@@ -1178,23 +1174,22 @@ def print_hidden_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
 
 def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
            plot=False, init=None, seed=1, alpha=1.0, rows=()):
-    """What ``python nn_pure.py`` does: train on a table, print the output.
-
-    X, y: the table; by default the module's X and y as they are now (a
-    student may have changed them). hidden adds the tutorial's hidden
-    layer; trace prints the first iterations; plot draws the learning
-    curve; rows are new rows to ask the trained network about (lists of
-    numbers as text, as --predict gives them).
-    """
+    """What ``python nn_pure.py`` does: train on a table (the module's X, y
+    as they are now, by default), print the output. Flags as arguments:
+    rows are --predict's, as lists of numbers or of number texts."""
     if X is None and y is None:
         X, y = post_table()
-    check_settings(0, alpha, None, 1 if hidden is None else hidden, trace)
-    if plot not in (True, False):
-        raise TypeError("plot must be True or False, got %s" % describe(plot))
-    rows = check_rows(rows, len(from_numpy(X)[0]))
+    X, y = table_as_floats(X, y)  # checked first, with its rows and columns
     if iterations is None:
         iterations = 10000 if hidden is None else 60000
-    RUN.update(at=0, of=iterations, start=time.time(), shown=0)
+    check_settings(iterations, alpha, None, 1 if hidden is None else hidden,
+                   trace)
+    if plot not in (True, False):
+        raise TypeError("plot must be True or False, got %s" % describe(plot))
+    rows = check_rows(rows, len(X[0]))
+    work = iterations * len(X) * len(X[0]) * (hidden or 1)
+    RUN.update(at=0, of=iterations if work > 10 ** 6 else 0,  # long: watch
+               start=time.time(), shown=0)
     if hidden is None:
         lesson_one(X, y, iterations, trace, plot, init or "post", seed,
                    alpha, rows)
@@ -1233,7 +1228,8 @@ def lesson_one(X, y, iterations, trace, plot, init, seed, alpha, rows):
         if itr in shown:
             errors[itr] = mean_abs(l1_error)
 
-    l1, syn0 = train(X, y, iterations, seed, init, on_step, alpha)
+    l1, syn0 = train(X, y, iterations, seed, init,
+                     on_step if trace or plot or RUN["of"] else None, alpha)
     print("Output after training :")
     print(format_matrix(l1))
     print_saturation_hint(X, y, l1)
@@ -1441,10 +1437,10 @@ RUN = {"at": 0, "of": 0, "start": 0.0, "shown": 0.0}  # where the run is
 
 
 def show_progress(itr):
-    """On stderr, after the first two seconds of a run: how far it is and
-    how long is left. In place on a terminal; else a line every minute."""
+    """On stderr, after the first two seconds of a long run: how far it is
+    and how long is left. In place on a terminal; else a line a minute."""
     RUN["at"] = itr
-    if itr & 15:
+    if itr & 15 or not RUN["of"]:
         return
     now = time.time()
     terminal = on_a_terminal()
