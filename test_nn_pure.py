@@ -40,6 +40,13 @@ def run(command, cwd=HERE):
     return done.returncode, done.stdout, done.stderr
 
 
+def quiet(err):
+    """stderr less the progress lines that a run past two seconds shows
+    (any run may take that long on a slow or busy machine)."""
+    return "".join(line for line in err.splitlines(True) if not __import__(
+        "re").match(r"iteration \d+ of \d+ \(\d+%\), about", line))
+
+
 def output_block(out):
     """The "Output after training :" line and the matrix printed under it."""
     start = out.index("Output after training :\n")
@@ -626,7 +633,7 @@ def test_two_layer_network_cannot_learn_xor():
 
 def test_the_note_is_not_shown_when_the_network_learns():
     status, out, err = run_script()
-    assert (status, err) == (0, "") and out.startswith("Output after")
+    assert (status, quiet(err)) == (0, "") and out.startswith("Output after")
     assert "stay at 0.5" not in out
 
 
@@ -828,7 +835,7 @@ def test_pypy_prints_what_cpython_prints():
     need(pypy, "PyPy (Debian package pypy3)")
     for flags in LESSONS:
         status, out, err = run_script(*flags, python=pypy)
-        assert (status, err) == (0, "")
+        assert (status, quiet(err)) == (0, "")
         assert out == cpython_output(*flags)
     for flags in (["--iterations", "ten"], ["--init", "zeros"]):
         status, out, err = run_script(*flags, python=pypy)
@@ -1070,20 +1077,20 @@ A row of zeros always gets 0.5: every weight times 0 is 0, and sigmo(0) is
 
 def test_default_lesson_says_what_the_network_learned():
     status, out, err = run_script()
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     assert out == output_block(out) + WHAT_IT_LEARNED
 
 
 def test_command_line_predict_rows():
     status, out, err = run_script("--predict", "0,1,0", "--predict",
                                   "1, 1, 1")
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     assert out.endswith("Guesses for new rows :\n  [0, 1, 0] -> 0.44818229\n"
                         "  [1, 1, 1] -> 0.99211939\n")
     # lesson 2: NumPy ref 0.9970171337897594 for [1,0,1] on XOR
     status, out, err = run_script("--table", "xor", "--hidden", "4",
                                   "--predict", "1,0,1")
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     assert out.endswith("Guesses for new rows :\n  [1, 0, 1] -> 0.99701713\n")
 
 
@@ -1099,7 +1106,7 @@ def test_command_line_predict_bad_rows(row):
 
 def test_command_line_alpha():
     status, out, err = run_script("--alpha", "10")
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     # NumPy refs: alpha 10, post init, 10000 iterations
     assert numbers_in(output_block(out)) == [0.00301606, 0.99753862,
                                              0.9979934, 0.00245904]
@@ -1119,7 +1126,7 @@ def test_hidden_units_say_what_they_learned():
     # NumPy refs: the trained hidden layer for XOR, hidden 4, seed 1,
     # rounded for the rows 00, 01, 10, 11 of inputs 1 and 2
     status, out, err = run_script("--table", "xor", "--hidden", "4")
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     after = out.split("The hidden layer, l1, for each row of X :\n")[1]
     assert numbers_in(after) == pytest.approx(
         [0.7261918958310992, 0.11641174436573384, 0.9261840068677273,
@@ -1238,7 +1245,7 @@ def test_runpy_as_idle_runs_it_reads_the_flags(capsys, monkeypatch):
 def test_python_dash_m_reads_the_flags():
     status, out, err = run([sys.executable, "-m", "nn_pure", "--iterations",
                             "2"])
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     assert out == cpython_output("--iterations", "2")
 
 
@@ -1500,7 +1507,7 @@ def test_csv_with_a_bom_and_two_columns(tmp_path):
     # print(l1): the row of input 0 stays at 0.5
     path = write(tmp_path, "\ufeffx,y\n0,0.1\n1,0.5\n2,0.9\n".encode("utf-8"))
     status, out, err = run_script("--table", path)
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     assert output_block(out) == ("Output after training :\n[[ 0.5       ]\n"
                                  " [ 0.66055054]\n [ 0.79108817]]\n")
 
@@ -1510,7 +1517,7 @@ def test_saturated_inputs_get_a_hint(tmp_path):
     # iteration on, and row 1 should be 0
     path = write(tmp_path, "1000,0,1,0\n1000,1000,1,1\n0,1000,1,1\n0,0,1,0\n")
     status, out, err = run_script("--table", path)
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     assert ("Inputs as large as 1000 hold 1 guess(es) at exactly 0 or 1, "
             "where the sigmoid is flat and nothing moves: scale the inputs "
             "to about -1..1.\n") in out
@@ -1619,7 +1626,7 @@ def test_hidden_layer_of_one_unit_matches_numpy():
 ])
 def test_command_line_edge_runs(flags, printed):
     status, out, err = run_script(*flags)
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     assert output_block(out) == "Output after training :\n" + printed + "\n"
 
 
@@ -1684,7 +1691,7 @@ def calculator_file(tmp_path, *flags):
     flags = [str(tmp_path / flag) if flag.endswith(".csv") else flag
              for flag in flags]
     status, out, err = run_script("--calculator", *flags)
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     write(tmp_path, out, "nn_calc.py")
     return out, cpython_output(*flags)
 
@@ -1715,7 +1722,7 @@ def test_calculator_file_prints_what_nn_pure_prints(tmp_path, flags, heap):
     assert text.startswith("# nn_calc.py")
     assert "python nn_pure.py --calculator" in text.splitlines()[1]
     status, out, err = run([sys.executable, str(tmp_path / "nn_calc.py")])
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     assert out == calculator_part(full_output)
     assert "Guesses for new rows :\n  [" in out
 
@@ -1728,7 +1735,7 @@ def test_calculator_file_runs_on_micropython_in_a_small_heap(
     text, full_output = calculator_file(tmp_path, *flags)
     status, out, err = run([path, "-X", "heapsize=%dk" % heap,
                             str(tmp_path / "nn_calc.py")])
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     assert out == calculator_part(full_output)
 
 
@@ -1750,7 +1757,7 @@ def test_calculator_file_with_32_bit_floats_differs_in_the_last_digits(
     text, full_output = calculator_file(tmp_path)
     status, out, err = run([path, "-X", "heapsize=16k",
                             str(tmp_path / "nn_calc.py")])
-    assert (status, err) == (0, "")
+    assert (status, quiet(err)) == (0, "")
     expected = calculator_part(full_output)
     assert out != expected  # the README says which digits change, and why
     assert [line[:6] for line in out.splitlines()] == [
