@@ -1178,7 +1178,7 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
     as they are now, by default), print the output. Flags as arguments:
     rows are --predict's, as lists of numbers or of number texts."""
     if X is None and y is None:
-        X, y = post_table()
+        X, y = choose_table(None)
     X, y = table_as_floats(X, y)  # checked first, with its rows and columns
     if iterations is None:
         iterations = 10000 if hidden is None else 60000
@@ -1197,16 +1197,11 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
         lesson_two(X, y, hidden, iterations, trace, plot, seed, alpha, rows)
 
 
-def post_table():
-    """The module's X and y as they are now (a student may change them)."""
-    return X, y
-
-
 def choose_table(table):
     """The post's table, the tutorial's XOR table, or one from a CSV file;
     the post's with no --table flag."""
     if table is None:
-        return post_table()
+        return X, y  # the module's, as they are now
     import os  # here: MicroPython has no os.path (nor flags)
     tables = {"post": (X, y), "xor": (X_xor, y_xor)}
     if table in tables and os.path.exists(table):
@@ -1233,12 +1228,11 @@ def lesson_one(X, y, iterations, trace, plot, init, seed, alpha, rows):
     print("Output after training :")
     print(format_matrix(l1))
     print_saturation_hint(X, y, l1)
-    learned = not (iterations > 0 and cannot_tell_rows_apart(y, l1))
-    if not learned:
+    if iterations > 0 and cannot_tell_rows_apart(y, l1):
         print(NOT_LEARNED)
     print("syn0 after training :")
     print(format_matrix(syn0))
-    if learned and iterations > 0:
+    if all(abs(t[0] - g[0]) < 0.5 for t, g in zip(y, l1)):  # learned
         print(biggest_weight(X, syn0))
     if not rows and len(X[0]) == 3:
         rows = [["1", "0", "0"], ["0", "0", "0"]]  # two rows the post lacks
@@ -1378,14 +1372,17 @@ def check_rows(rows, columns):
 
 
 def main(argv=None):
-    """Run the lesson with the flags in argv (a list of strings).
-
-    By default, the flags of the command line, when it is this file's own:
-    in a notebook, sys.argv holds the kernel's flags, not the student's.
-    """
-    if argv is None:
-        argv = sys.argv[1:] if own_command_line() else []
+    """Run the lesson with the flags in argv (a list of strings); by default
+    the command line's, when it is this file's own (not a notebook's)."""
+    own = argv is None and own_command_line()
     RUN.update(at=0, of=0, shown=0)
+    stop = run_lesson(sys.argv[1:] if own else argv or [])
+    if stop:  # (message, exit status): one line, and out, as tools do
+        leave(stop[0], stop[1], own)
+
+
+def run_lesson(argv):
+    """main's work; None, or why it stopped: (message, exit status)."""
     try:
         options = parse_options(argv)
         try:
@@ -1394,7 +1391,7 @@ def main(argv=None):
             calculator = options.pop("calculator", None) and calculator_file(
                 argv, X, y, **options)  # the file's text, if asked for it
         except ValueError as error:  # a table file or a row that won't do
-            leave("error: %s" % error, 2)
+            return "error: %s" % error, 2
         if calculator:
             sys.stdout.write(calculator)  # the file, not the lesson
         else:
@@ -1402,13 +1399,13 @@ def main(argv=None):
         sys.stdout.flush()  # a full disk shows here, not after the end
     except KeyboardInterrupt:  # Ctrl-C
         where = " at iteration %d of %d" % (RUN["at"], RUN["of"])
-        leave("interrupted" + (where if RUN["of"] else ""), 130)
+        return "interrupted" + (where if RUN["of"] else ""), 130
     except MemoryError:
-        leave("out of memory: try a smaller table or --hidden", 1)
+        return "out of memory: try a smaller table or --hidden", 1
     except OSError as error:  # the output cannot be written
         if error.errno == 32:  # EPIPE: a cut pipe, as in ... | head -1
-            leave(None, 141)
-        leave("cannot write the output: %s" % error.strerror, 1)
+            return None, 141
+        return "cannot write the output: %s" % error.strerror, 1
 
 
 def own_command_line():
@@ -1454,18 +1451,20 @@ def show_progress(itr):
     RUN["shown"] = now
 
 
-def leave(message, status):
-    """Stop with one line on stderr (none for a cut pipe) and a status."""
+def leave(message, status, and_exit=True):
+    """One line on stderr (none for a cut pipe); then, on the command line,
+    exit with status (in a notebook, the line is enough)."""
     if RUN["shown"] and on_a_terminal():
         sys.stderr.write("\n")  # below the progress line
     if message:
         sys.stderr.write("nn_pure.py: %s\n" % message)
-    try:  # what is still buffered for stdout goes nowhere, not to a
-        import os  # traceback at the exit
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-    except (ImportError, AttributeError, OSError, ValueError):
-        pass  # a notebook's stdout, or MicroPython
-    sys.exit(status)
+    if and_exit:
+        try:  # what stdout still holds goes nowhere, not to a traceback
+            import os  # at the exit
+            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        except (ImportError, AttributeError, OSError, ValueError):
+            pass  # MicroPython
+        sys.exit(status)
 
 
 def on_a_terminal():

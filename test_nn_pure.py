@@ -1367,15 +1367,20 @@ def test_a_real_notebook_runs_the_lesson(tmp_path):
     cells = [whole_file,                                       # (a) pasted
              "%run nn_pure.py --trace 1",                      # (b)
              "import nn_pure\nnn_pure.main()",                 # (c)
-             table + "\nnn_pure.lesson()"]                     # (d)
+             table + "\nnn_pure.lesson()",                     # (d)
+             "nn_pure.main(['--table', 'missing.csv'])"]       # a mistake
     csv = write(tmp_path, "\n".join("%d,%d,%d,%d" % tuple(x + t) for x, t
                                     in zip(*SECOND_COLUMN)) + "\n",
                 "second.csv")
     expected = [cpython_output(), cpython_output("--trace", "1"),
                 cpython_output(), cpython_output("--table", csv)]
-    for (out, err, error), want in zip(run_cells(cells, tmp_path), expected):
+    results = run_cells(cells, tmp_path)
+    for (out, err, error), want in zip(results, expected):
         assert (error, err) == (None, "")
         assert out == want
+    # a mistake in a notebook: its one line, and no SystemExit wall
+    assert results[4] == ("", "nn_pure.py: error: missing.csv: no such file "
+                              "or directory; expected a CSV file\n", None)
 
 
 # ---------------------------------------------------------------------------
@@ -1401,10 +1406,12 @@ def test_ctrl_c_while_reading_a_table(monkeypatch, capsys):
     def interrupted(path):
         raise KeyboardInterrupt
     monkeypatch.setattr(nn_pure, "read_table", interrupted)
-    with pytest.raises(SystemExit) as stop:
-        nn_pure.main(["--table", "big.csv"])
-    assert stop.value.code == 130
+    nn_pure.main(["--table", "big.csv"])  # in a notebook: the line, no exit
     assert capsys.readouterr() == ("", "nn_pure.py: interrupted\n")
+    monkeypatch.setattr(sys, "argv", [SCRIPT, "--table", "big.csv"])
+    with pytest.raises(SystemExit) as stop:
+        nn_pure.main()  # its own command line: the line, and exit 130
+    assert stop.value.code == 130
 
 
 def test_a_long_run_shows_progress_on_stderr_only(tmp_path):
