@@ -1431,6 +1431,7 @@ def file_stem(path):
 # H. Long runs and accidents --------------------------------------------------
 
 RUN = {"at": 0, "of": 0, "start": 0.0, "shown": 0.0}  # where the run is
+SHOW_AFTER = 2  # seconds: a run shows its progress when it is this long
 
 
 def show_progress(itr):
@@ -1441,7 +1442,8 @@ def show_progress(itr):
         return
     now = time.time()
     terminal = on_a_terminal()
-    if now - RUN["start"] < 2 or now - RUN["shown"] < (1 if terminal else 60):
+    if (now - RUN["start"] < SHOW_AFTER
+            or now - RUN["shown"] < (1 if terminal else 60)):
         return
     left = (now - RUN["start"]) * (RUN["of"] - itr) / max(itr, 1)
     sys.stderr.write("%siteration %d of %d (%d%%), about %s left%s" % (
