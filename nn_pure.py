@@ -67,7 +67,7 @@ def dot(a, b):
     >>> dot([[1, 2],
     ...      [3, 4]], [[5],
     ...                [6]])    # 1*5 + 2*6 and 3*5 + 4*6
-    [[17], [39]]
+    [[17.0], [39.0]]
     """
     inner, columns = dot_shapes(a, b)  # Part 2: b's rows and columns, or
     ks, js = range(inner), range(columns)  # stops if a's rows do not fit
@@ -75,7 +75,7 @@ def dot(a, b):
     for row in a:
         new_row = []
         for j in js:
-            total = 0  # (0, not 0.0: whole numbers stay exact, as NumPy's)
+            total = 0.0
             for k in ks:  # in NumPy's order, so the last digit matches
                 total += row[k] * b[k][j]
             new_row.append(total)
