@@ -1066,10 +1066,12 @@ def read_number(text):
 # --calculator prints Part 1's own functions, less docstrings and checks.
 
 CALC_EDITS = [  # (pattern, replacement): Part 1's code as a calculator's
-    (r'\n *"""[\s\S]*?"""|(?<=\n)\n( *#.*\n)+|  # Part 2.*'  # out: docstrings,
-     r"|\b(seed|init|on_step|hidden)=\S*,\s*"  # the worked example, checks
-     r"| *(size_of|check_settings|random =|X, y = table).*\n"
-     r"| *(if on_step|except TypeError).*\n[^)]*\)+\n", ""),
+    (r'\n *"""[\s\S]*?"""'  # out: the docstrings,
+     r"|(?<=\n)\n( *#.*\n)+|  # Part 2.*"  # comment blocks (the worked
+     r"|\b(seed|init|on_step|hidden)=\S*,\s*"  # example), Part 2's notes,
+     r"| *(size_of|check_settings|random =|X, y = table).*\n"  # the checks
+     r"| *(if on_step|except TypeError).*\n[^)]*\)+\n", ""),  # and what
+    # only the PC needs. Then Part 2's calls become plain Python:
     (r"inner, .*\n *ks, js = .*", "ks, js = range(len(b)), range(len(b[0]))"),
     (r"rows, columns = same_shape\(a, .*", "columns = len(a[0])"),
     (r"inputs_as_floats\(.*", "x"),
