@@ -198,8 +198,8 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
         # miss x slope says how far to push the sum. Near 0 or 1 the slope
         # is flat: a confident guess barely moves; an unsure one moves most
         l1_delta = multiply(l1_error, sigmo_each(l1, True))
-        # move each weight by its input times delta, added over the rows
-        # (an input of 0 played no part in the guess, so it moves nothing)
+        # move each weight by its input times delta, added over the rows,
+        # times alpha (an input of 0 played no part: it moves nothing)
         syn0 = add(syn0, dot(transpose(l0), l1_delta), alpha)
         if on_step is not None:
             on_step(itr, l1, l1_error, l1_delta, syn0)
