@@ -1798,6 +1798,8 @@ def test_calculator_file_of_the_posts_lesson_fits_in_4_kb(tmp_path):
     assert len(text.encode("utf-8")) <= 4096
     assert "def train(X, y, iterations=10000, alpha=1.0):" in text
     assert "syn0_start = [[3756200289967619 / 2**53],\n" in text
+    # NumPy: np.random.seed(1); np.random.random_sample() is
+    # 0.417022004702574 (NOTES.md gives it too)
     assert 3756200289967619 / 2**53 == 0.417022004702574
 
 
