@@ -43,9 +43,11 @@ y = [[0],
 # 2. Matrix helpers -------------------------------------------------------
 #
 # A matrix is a list of rows, each a list of numbers: X is 4x3 (4 rows of 3).
-# Each helper is NumPy's whole-matrix arithmetic written out as loops. It
-# first checks that the shapes fit, as NumPy does, so a mistake stops with a
-# message, not a wrong answer. (It trusts the numbers: train checks them.)
+# Each helper is NumPy's whole-matrix arithmetic written out as loops. Its
+# first line checks that the shapes fit, as NumPy does, so a mistake stops
+# with a message, not a wrong answer. A line marked "# check" only checks
+# (Part 2 does it): you may skip it, and the calculator file leaves it out.
+# The helpers trust the numbers inside: train and predict check those.
 
 def transpose(m):
     """Turn rows into columns: row i of the result is column i of m.
@@ -54,7 +56,7 @@ def transpose(m):
     ...            [4, 5, 6]])
     [[1, 4], [2, 5], [3, 6]]
     """
-    size_of(m, "transpose")  # Part 2: stops unless m is a matrix
+    check_matrices("transpose", m)  # check
     # zip(*m) is zip(m[0], m[1], ...): it walks along all the rows at once,
     # giving their first numbers, then their second numbers...: the columns.
     return [list(column) for column in zip(*m)]
@@ -69,14 +71,15 @@ def dot(a, b):
     ...                [6]])    # 1*5 + 2*6 and 3*5 + 4*6
     [[17.0], [39.0]]
     """
-    inner, columns = dot_shapes(a, b)  # Part 2: b's rows and columns, or
-    ks, js = range(inner), range(columns)  # stops if a's rows do not fit
+    check_matrices("dot", a, b)  # check: a's rows as long as b's columns
     result = []
     for row in a:
         new_row = []
-        for j in js:
+        for j in range(len(b[0])):
             total = 0.0
-            for k in ks:  # in NumPy's order, so the last digit matches
+            # add from the row's first number to its last, as NumPy does:
+            # floats added in another order can differ in the last digit
+            for k in range(len(b)):
                 total += row[k] * b[k][j]
             new_row.append(total)
         result.append(new_row)
@@ -90,11 +93,11 @@ def add(a, b, times=1.0):
     >>> add([[1], [2]], [[0.5], [0.25]])
     [[1.5], [2.25]]
     """
-    rows, columns = same_shape(a, b, "add/subtract")  # Part 2: the shapes
+    check_matrices("add/subtract", a, b)  # check: the same shape
     result = []
     for row_a, row_b in zip(a, b):
         new_row = []
-        for c in range(columns):
+        for c in range(len(row_a)):
             new_row.append(row_a[c] + times * row_b[c])
         result.append(new_row)
     return result
@@ -115,11 +118,11 @@ def multiply(a, b):
     >>> multiply([[2, 3]], [[0.5, 10]])
     [[1.0, 30]]
     """
-    rows, columns = same_shape(a, b, "multiply")  # Part 2: checks the shapes
+    check_matrices("multiply", a, b)  # check: the same shape
     result = []
     for row_a, row_b in zip(a, b):
         new_row = []
-        for c in range(columns):
+        for c in range(len(row_a)):
             new_row.append(row_a[c] * row_b[c])
         result.append(new_row)
     return result
@@ -154,14 +157,14 @@ def sigmo(x, deriv=False):
         # e**-x is too large for a float (x below -709.78; ValueError on
         # MicroPython). The sigmoid there is below 1e-308: 0.0 is nearest.
         return 0.0 if x < 0 else 1.0
-    except TypeError:  # describe (Part 2): the value and its type
-        raise TypeError("sigmo takes a number, got %s" % describe(x))
+    except TypeError:
+        raise TypeError("sigmo takes a number, got a %s" % type(x).__name__)
 
 
 def sigmo_each(m, deriv=False):
     """sigmo of every number in matrix m (NumPy does this without asking),
     as sigmo_each([[0], [1000]]) is [[0.5], [1.0]]."""
-    size_of(m, "sigmo_each")  # Part 2: stops unless m is a matrix
+    check_matrices("sigmo_each", m)  # check
     result = []
     for row in m:
         new_row = []
@@ -184,8 +187,8 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
     how far each update moves (the post: 1). on_step(itr, l1, l1_error,
     l1_delta, syn0), if given, is called after each iteration.
     """
-    X, y = table_as_floats(X, y)  # Part 2: checked, and as floats (quicker)
-    check_settings(iterations, alpha, on_step)  # Part 2: stops if one is off
+    X, y = table_as_floats(X, y)  # check, and make every number a float
+    check_settings(iterations, alpha, on_step)  # check
     syn0 = starting_weights(len(X[0]), seed, init)  # Part 2: columns x 1
 
     for itr in range(iterations):
@@ -203,6 +206,7 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
         syn0 = add(syn0, dot(transpose(l0), l1_delta), alpha)
         if on_step is not None:
             on_step(itr, l1, l1_error, l1_delta, syn0)
+    check_weights([syn0], alpha)  # check: no weight overflowed to inf
 
     # Worked example, the post's iteration 0 (python nn_pure.py --trace 1;
     # every number rounded to 8 decimals, as printed, so a sum of them may
@@ -238,8 +242,8 @@ def predict(x, syn0, syn1=None):
     >>> predict([0, 0, 0], syn0)   # every weight times 0 is 0: sigmo(0)
     [[0.5]]
     """
-    l0 = inputs_as_floats(x, syn0, syn1)  # Part 2: checks x fits the weights
-    l1 = sigmo_each(dot(l0, syn0))
+    x = inputs_as_floats(x, syn0, syn1)  # check: one row becomes a matrix
+    l1 = sigmo_each(dot(x, syn0))
     if syn1 is None:
         return l1
     return sigmo_each(dot(l1, syn1))
@@ -291,11 +295,10 @@ def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
     >>> [round(row[0]) for row in l2]
     [0, 1, 1, 0]
     """
-    X, y = table_as_floats(X, y)  # Part 2, as in train()
-    check_settings(iterations, alpha, on_step, hidden)
-    random = RandomState(seed)  # Part 2: NumPy's random numbers
-    syn0 = plus_minus_one(random.random_sample((len(X[0]), hidden)))
-    syn1 = plus_minus_one(random.random_sample((hidden, 1)))  # 2 * r - 1
+    X, y = table_as_floats(X, y)  # check, as in train()
+    check_settings(iterations, alpha, on_step, hidden)  # check
+    # Part 2: 2 * random_sample - 1 after np.random.seed(seed), syn0 first
+    syn0, syn1 = starting_weights_hidden(len(X[0]), hidden, seed)
 
     for itr in range(iterations):
         # the guess, layer by layer
@@ -315,6 +318,7 @@ def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
         if on_step is not None:
             on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
                     syn1, syn0)
+    check_weights([syn0, syn1], alpha)  # check: no weight overflowed
 
     if iterations == 0:  # no training: the untrained guess
         l2 = predict(X, syn0, syn1)
@@ -433,6 +437,14 @@ def starting_weights(columns, seed, init):
                      % describe(init))
 
 
+def starting_weights_hidden(columns, hidden, seed):
+    """syn0 (columns x hidden) and syn1 (hidden x 1) before training: the
+    tutorial's 2 * random_sample - 1, syn0 drawn first."""
+    random = RandomState(seed)
+    syn0 = plus_minus_one(random.random_sample((columns, hidden)))
+    return syn0, plus_minus_one(random.random_sample((hidden, 1)))
+
+
 def plus_minus_one(m):
     """2 * m - 1: random numbers in [0, 1) spread to [-1, 1)."""
     return [[2 * value - 1 for value in row] for row in m]
@@ -440,73 +452,31 @@ def plus_minus_one(m):
 
 # B. Checking the input ------------------------------------------------------
 #
-# The helpers check shapes on every call, quickly (size_of). The functions a
-# student calls with a table, train, train_hidden, predict and format_matrix,
-# check every number once, first (shape), and say what is wrong and where.
+# Checked once, at the door: the functions a student calls with a table
+# (train, train_hidden, predict, format_matrix, lesson, main, read_table)
+# check every number once and say what is wrong and where. The helpers
+# check only the shapes, on every call, through one function: shape().
 
-def size_of(m, operation, which="matrix"):
-    """(rows, columns) of matrix m, or a ValueError that says what is wrong."""
-    try:
-        columns = len(m[0])
-        if columns and type(m) is list and type(m[0]) is list:
-            for row in m:  # every row as long as the first
-                if len(row) != columns:
-                    break
-            else:
-                return len(m), columns
-    except (TypeError, IndexError, KeyError):
-        pass
-    return shape(m, operation + ": " + which, numbers=False)
-
-
-def same_shape(a, b, operation):
-    """(rows, columns) of a and b, after checking both have that shape."""
-    try:
-        columns = len(a[0])
-        if (len(a) == len(b) and columns and type(a) is type(b) is list
-                and type(a[0]) is type(b[0]) is list
-                and rows_fit(a, columns, b, columns)):
-            return len(a), columns
-    except (TypeError, IndexError, KeyError):
-        pass
-    rows, columns = size_of(a, operation, "first matrix")
-    b_rows, b_columns = size_of(b, operation, "second matrix")
-    if (b_rows, b_columns) != (rows, columns):
-        raise ValueError("%s needs two matrices of the same shape, got %dx%d "
-                         "and %dx%d" % (operation, rows, columns, b_rows,
-                                        b_columns))
-    return rows, columns
-
-
-def dot_shapes(a, b):
-    """(rows, columns) of b, after checking a's rows are as long as b's."""
-    try:
-        inner, columns = len(b), len(b[0])
-        if (type(a) is type(b) is list and a and columns
-                and type(a[0]) is type(b[0]) is list
-                and rows_fit(a, inner, b, columns)):
-            return inner, columns
-    except (TypeError, IndexError, KeyError):
-        pass
-    rows, inner = size_of(a, "dot", "first matrix")
-    b_rows, columns = size_of(b, "dot", "second matrix")
-    if inner != b_rows:
+def check_matrices(operation, *matrices):
+    """Stop with a one-line ValueError unless each is a matrix and their
+    shapes fit the operation: dot needs a's columns to equal b's rows, the
+    elementwise helpers need two matrices of one shape."""
+    names = ["matrix"] if len(matrices) == 1 else ["first matrix",
+                                                   "second matrix"]
+    shapes = [shape(m, operation + ": " + name, numbers=False)
+              for m, name in zip(matrices, names)]
+    if len(shapes) == 1:
+        return
+    (rows, columns), (b_rows, b_columns) = shapes
+    if operation == "dot" and columns != b_rows:
         raise ValueError("dot: shapes %dx%d and %dx%d do not multiply; "
                          "expected the first matrix's columns (%d) to equal "
                          "the second matrix's rows (%d)"
-                         % (rows, inner, b_rows, columns, inner, b_rows))
-    return b_rows, columns
-
-
-def rows_fit(a, a_length, b=(), b_length=0):
-    """True when each row of a has a_length numbers, and of b b_length."""
-    for row in a:
-        if len(row) != a_length:
-            return False
-    for row in b:
-        if len(row) != b_length:
-            return False
-    return True
+                         % (rows, columns, b_rows, b_columns, columns, b_rows))
+    if operation != "dot" and (rows, columns) != (b_rows, b_columns):
+        raise ValueError("%s needs two matrices of the same shape, got %dx%d "
+                         "and %dx%d" % (operation, rows, columns, b_rows,
+                                        b_columns))
 
 
 def shape(m, name="matrix", numbers=True):
@@ -517,6 +487,14 @@ def shape(m, name="matrix", numbers=True):
     >>> shape([[0, 0, 1], [1, 1, 1]])
     (2, 3)
     """
+    if not numbers and type(m) is list and m and type(m[0]) is list:
+        columns = len(m[0])  # the quick way, for the helpers' plain lists
+        for row in m:
+            if type(row) is not list or len(row) != columns:
+                break
+        else:
+            if columns:
+                return len(m), columns
     m = from_numpy(m)
     if not isinstance(m, (list, tuple)) or len(m) == 0:
         raise ValueError("%s must be a non-empty list of rows, got %s"
@@ -542,11 +520,13 @@ def shape(m, name="matrix", numbers=True):
 
 
 def is_number(value):
-    """True for an int or a float; False for anything else, bool included.
+    """True for an int or a float (NumPy's too); False for anything else,
+    bool included.
 
     >>> is_number(0.5), is_number(3), is_number(True), is_number("1")
     (True, True, False, False)
     """
+    value = from_numpy(value)
     return isinstance(value, (int, float)) and not isinstance(value, bool)
 
 
@@ -562,13 +542,14 @@ def describe(value):
 
 def finite_floats(m, name):
     """A float copy of matrix m, after checking it holds finite numbers."""
+    m = from_numpy(m)
     shape(m, name)
     for r, row in enumerate(m):
         for c, value in enumerate(row):
             if not is_finite(value):
                 raise ValueError("%s[%d][%d] is %s; expected a finite "
                                  "number" % (name, r, c, describe(value)))
-    return [[float(value) for value in row] for row in m]
+    return [[float(from_numpy(value)) for value in row] for row in m]
 
 
 def is_finite(number):
@@ -581,13 +562,15 @@ def is_finite(number):
 
 def table_as_floats(X, y):
     """X (n x m) and y (n x 1) as floats, after checking every number."""
-    X, y = from_numpy(X), from_numpy(y)
-    rows, columns = shape(X, "X")
-    y_rows, y_columns = shape(y, "y")
-    if (y_rows, y_columns) != (rows, 1):
+    X, y = finite_floats(X, "X"), from_numpy(y)
+    if isinstance(y, (list, tuple)) and y and all(map(is_number, y)):
+        raise ValueError("y is a flat list; expected a column, one answer "
+                         "in each row: [[0], [1], [1], [0]], not [0, 1, 1, 0]")
+    y = finite_floats(y, "y")
+    if (len(y), len(y[0])) != (len(X), 1):
         raise ValueError("y must be %dx1 (one answer for each of the %d rows "
-                         "of X), got %dx%d" % (rows, rows, y_rows, y_columns))
-    X, y = finite_floats(X, "X"), finite_floats(y, "y")
+                         "of X), got %dx%d" % (len(X), len(X), len(y),
+                                                len(y[0])))
     for r, row in enumerate(y):
         if not 0 <= row[0] <= 1:
             raise ValueError("y[%d][0] is %r; expected a target from 0 to 1, "
@@ -595,17 +578,25 @@ def table_as_floats(X, y):
     return X, y
 
 
-def check_settings(iterations, alpha, on_step, hidden=1, trace=0):
+LIMITS = {"hidden": 1000}  # the most hidden units: 1,000 take minutes
+
+
+def check_whole(name, value, least, most=None):
+    """Stop unless value is a whole number from least (to most)."""
+    value = from_numpy(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise TypeError("%s must be a whole number (%d or more), got %s"
+                        % (name, least, describe(value)))
+    if value < least or (most is not None and value > most):
+        raise ValueError("%s must be %s, got %d" % (name, "%d or more" % least
+                         if most is None else "from %d to %d" % (least, most),
+                         value))
+
+
+def check_settings(iterations, alpha, on_step, hidden=1):
     """Check train's settings before it starts: a clear error if one is off."""
-    for name, value, least in (("iterations", from_numpy(iterations), 0),
-                               ("hidden", from_numpy(hidden), 1),
-                               ("trace", from_numpy(trace), 0)):
-        if not isinstance(value, int) or isinstance(value, bool):
-            raise TypeError("%s must be a whole number (%d or more), got %s"
-                            % (name, least, describe(value)))
-        if value < least:
-            raise ValueError("%s must be %d or more, got %d"
-                             % (name, least, value))
+    check_whole("iterations", iterations, 0)
+    check_whole("hidden", hidden, 1, LIMITS["hidden"])
     alpha = from_numpy(alpha)
     if not (is_number(alpha) and is_finite(alpha) and alpha > 0):
         raise ValueError("alpha, the learning rate, must be a number above 0,"
@@ -615,23 +606,33 @@ def check_settings(iterations, alpha, on_step, hidden=1, trace=0):
                         % describe(on_step))
 
 
+def check_weights(weights, alpha):
+    """Stop if training pushed a weight past the largest float (inf) or to
+    nan: the steps were too large for the numbers to stay finite."""
+    for m in weights:
+        if not all(is_finite(value) for row in m for value in row):
+            raise ValueError("the weights overflowed to inf or nan during "
+                             "training: alpha %r is too large a step for this"
+                             " table; try a smaller alpha, or scale the inputs"
+                             " to about -1..1" % alpha)
+
+
 def inputs_as_floats(x, syn0, syn1=None):
     """predict's x as a matrix of floats, after checking it fits syn0."""
-    x, syn0, syn1 = from_numpy(x), from_numpy(syn0), from_numpy(syn1)
+    x = from_numpy(x)
     if isinstance(x, (list, tuple)) and x and is_number(x[0]):
         x = [x]  # one row
-    rows, columns = shape(x, "x")
-    weights, hidden = shape(syn0, "syn0")
-    if columns != weights:
+    x = finite_floats(x, "x")
+    syn0 = finite_floats(syn0, "syn0")
+    if len(x[0]) != len(syn0):
         raise ValueError("x has rows of %d numbers but syn0 has %d rows, one "
                          "weight per input; expected rows of %d numbers"
-                         % (columns, weights, weights))
-    finite_floats(syn0, "syn0")
-    if syn1 is not None and len(finite_floats(syn1, "syn1")) != hidden:
+                         % (len(x[0]), len(syn0), len(syn0)))
+    if syn1 is not None and len(finite_floats(syn1, "syn1")) != len(syn0[0]):
         raise ValueError("syn1 has %d rows but syn0 has %d columns; expected "
                          "one row of syn1 per hidden unit"
-                         % (len(syn1), hidden))
-    return finite_floats(x, "x")
+                         % (len(from_numpy(syn1)), len(syn0[0])))
+    return x
 
 
 # C. Printing a matrix the way NumPy printed it in the post ------------------
@@ -784,7 +785,7 @@ def mean_abs(m):
     >>> mean_abs([[0.5], [-0.25]])
     0.375
     """
-    rows, columns = size_of(m, "mean_abs")
+    rows, columns = shape(m, "mean_abs: matrix", numbers=False)
     total = 0.0
     for row in m:
         for value in row:
@@ -825,13 +826,13 @@ A row of zeros always gets 0.5: every weight times 0 is 0, and sigmo(0) is
 
 
 def print_guesses(rows, syn0, syn1=None):
-    """Print the trained network's guess for each new row (lists of text)."""
+    """Print the trained network's guess for each new row of numbers."""
     print("Guesses for new rows :")
-    for fields in rows:
-        guess = predict([float(text) for text in fields], syn0, syn1)[0][0]
-        print("  [%s] -> %s" % (", ".join(fields), number_text(guess)))
-    if syn1 is None and any(all(float(text) == 0 for text in fields)
-                            for fields in rows):
+    for row in rows:
+        guess = predict(row, syn0, syn1)[0][0]
+        print("  [%s] -> %s" % (", ".join(map(number_word, row)),
+                                number_text(guess)))
+    if syn1 is None and any(not any(row) for row in rows):
         print(ZERO_ROW_NOTE)
 
 
@@ -1063,81 +1064,148 @@ def read_number(text):
 # The calculator edition: python nn_pure.py --calculator > nn_calc.py -------
 #
 # A calculator has no sys and a heap of 17 to 64 KB: this file does not fit.
-# --calculator prints Part 1's own functions, less docstrings and checks.
-
-CALC_EDITS = [  # (pattern, replacement): Part 1's code as a calculator's
-    (r'\n *"""[\s\S]*?"""'  # out: the docstrings,
-     r"|(?<=\n)\n( *#.*\n)+|  # Part 2.*"  # comment blocks (the worked
-     r"|\b(seed|init|on_step|hidden)=\S*,\s*"  # example), Part 2's notes,
-     r"| *(size_of|check_settings|random =|X, y = table).*\n"  # the checks
-     r"| *(if on_step|except TypeError).*\n[^)]*\)+\n", ""),  # and what
-    # only the PC needs. Then Part 2's calls become plain Python:
-    (r"inner, .*\n *ks, js = .*", "ks, js = range(len(b)), range(len(b[0]))"),
-    (r"rows, columns = same_shape\(a, .*", "columns = len(a[0])"),
-    (r"inputs_as_floats\(.*", "x"),
-    (r"(syn\d) = (starting_weights|plus_minus_one).*", r"\1 = \1_start"),
-    (r"(?m)^( {4})+", lambda m: m.group()[::2])]  # 2 spaces a step, shorter
+# --calculator prints Part 1 as the file now stands, less its docstrings,
+# comments and "# check" lines: the functions the lesson calls, with the
+# table and the starting weights (drawn here) written in. Before printing it
+# checks that the file compiles and uses nothing it lacks; else one line
+# names the line of nn_pure.py it could not carry over.
 
 CALC_FILE = """\
 # nn_calc.py: nn_pure.py's lesson "a neural network in 11 lines" for a
-# calculator, made by: python nn_pure.py {flags}
+# calculator, made by: python nn_pure.py --calculator{flags}
 # Run: python nn_calc.py; on NumWorks or TI, in the Python app (NumWorks:
 # from nn_calc import *). It prints what nn_pure.py prints: output, guesses.
-# Starting weights: NumPy's after np.random.seed({seed}), as whole numbers
-# over powers of 2, as NumPy makes them (MicroPython 1.17 reads some
-# decimals 1 bit off); print(syn0_start) shows them as decimals.
+# Starting weights: drawn by nn_pure.py (NumPy's random numbers), as whole
+# numbers over powers of 2 (MicroPython 1.17 reads some decimals 1 bit
+# off); print(syn0_start) shows them as decimals.
 import math
 {matrices}
 
+def {stub}(*settings):  # the starting weights above
+  return {starts}
+
 {code}
 def texts(m):  # a column's numbers as nn_pure.py prints them, lined up
-  sizes = [row[0] for row in m if row[0]] or [1]
+  sizes = [abs(r[0]) for r in m if r[0]] or [1]
   e = min(sizes) < 0.0001 or max(sizes) > 1000 * min(sizes)
   texts = ["%.8e" % r[0] if e else ("%.8f" % r[0]).rstrip("0") for r in m]
+  if e and max([len(t) for t in texts]) > 14:  # an exponent of 3 digits
+    texts = [t[:12] + "0" + t[12:] if len(t) == 14 else t for t in texts]
   width = max([len(t) for t in texts])
   return [" " * (1 + e) + t + " " * (width - len(t)) for t in texts]
 
-{out}, {syn} = {train}(X, y, {iterations}, {alpha})
+{out}, {syn} = {train}(X, y{settings})
 print("Output after training :")
 print("[[" + "]\\n [".join(texts({out})) + "]]")
-rows = {rows}  # to ask about
+rows = {rows}  # new rows to ask about
 if rows:
   print("Guesses for new rows :")
 for row in rows:
-  guess = predict([[float(t) for t in row.split(",")]], {syn})
+  guess = predict([[float(t) for t in row.split(", ")]], {syn})
   print("  [" + row + "] -> " + texts(guess)[0].strip())
 """
 
 
-def calculator_file(argv, X, y, hidden=None, iterations=None, trace=0,
-                    plot=False, init=None, seed=1, alpha=1.0, rows=()):
-    """nn_calc.py's text: Part 1's lesson for these flags, for a calculator."""
-    import inspect, re  # here, not at the top: only --calculator needs them
-    if trace or plot:
+def calculator_file(X, y, hidden=None, rows=None, table=None, **settings):
+    """nn_calc.py's text: Part 1's lesson for this table and these settings
+    (as lesson() takes them), or a ValueError saying why it cannot be."""
+    import contextlib, io  # here, not at the top: only --calculator needs them
+    if settings.pop("trace", 0) or settings.pop("plot", False):
         raise ValueError("--calculator: the file has no --trace or --plot")
-    if hidden is None:
-        start = [starting_weights(len(X[0]), seed, init or "post")]
-        names = "l1", "syn0", train, 10000
-        rows = rows or [["1", "0", "0"], ["0", "0", "0"]] * (len(X[0]) == 3)
-    else:  # syn0, then syn1, as train_hidden draws them
-        random = RandomState(seed)
-        start = [plus_minus_one(random.random_sample(size))
-                 for size in ((len(X[0]), hidden), (hidden, 1))]
-        names = "l2", "syn0, syn1", train_hidden, 60000
-    code = "\n".join(inspect.getsource(function) for function in (
-        transpose, dot, add, subtract, multiply, sigmo, sigmo_each,
-        names[2], predict))
-    for pattern, replacement in CALC_EDITS:
-        code = re.sub(pattern, replacement, code)
+    X, y = table_as_floats(X, y)
+    trainer, given = lesson_settings(hidden, settings)
+    asked = check_rows(rows or [], len(X[0]))  # --predict's, for the header
+    rows = guess_rows(X, hidden, rows)
+    with contextlib.redirect_stdout(io.StringIO()):  # what train may print
+        start = trainer(X, y, **dict(given, iterations=0))[1:]  # checks too
+    names = ("syn0_start", "syn1_start")[:len(start)]
     matrices = ["%s = [%s]" % (name, (",\n" + " " * (len(name) + 4)).join(
-        map(calc_number, m))) for name, m in zip(
-            ("X", "y", "syn0_start", "syn1_start"), [X, y] + start)]
-    return CALC_FILE.format(
-        flags=" ".join(argv), seed=seed, code=code, out=names[0],
-        matrices="\n".join(matrices),
-        syn=names[1], train=names[2].__name__, alpha=calc_number(alpha),
-        iterations=names[3] if iterations is None else iterations,
-        rows=[", ".join(row) for row in rows])
+        map(calc_number, m))) for name, m in zip(("X", "y") + names,
+                                                 [X, y] + list(start))]
+    code, origin = part1_edition(trainer.__name__)
+    given.pop("seed", None), given.pop("init", None)  # in the weights
+    text = CALC_FILE.format(
+        flags=calc_flags(table, given, asked), matrices="\n".join(matrices),
+        stub="starting_weights" + "_hidden" * (hidden is not None),
+        starts=", ".join(names), code="".join(code),
+        out="l1" if hidden is None else "l2", train=trainer.__name__,
+        syn="syn0" if hidden is None else "syn0, syn1",
+        settings="".join(", %s=%s" % (name, calc_number(value))
+                         for name, value in sorted(given.items())),
+        rows=[", ".join(map(number_word, row)) for row in rows])
+    first = text[:text.index("".join(code))].count("\n")  # lines above
+    check_calculator_file(text, [None] * first + origin + [None] * 40)
+    return text
+
+
+def part1_edition(entry):
+    """The Part 1 functions that `entry` (train or train_hidden) and predict
+    call, as nn_pure.py now stands, less docstrings, comments and "# check"
+    statements, 2 spaces an indent; and the line of nn_pure.py behind each."""
+    import ast, io, tokenize
+    with open(__file__, encoding="utf-8") as file:
+        lines = file.read().splitlines(True)
+    fold = [line[:8] for line in lines].index("# Part 2")
+    tree = ast.parse("".join(lines[:fold]))
+    defs = dict((node.name, node) for node in tree.body
+                if isinstance(node, ast.FunctionDef))
+    needed = [entry, "predict"]
+    for name in needed:  # grows as it goes: what the needed ones call
+        needed += [node.id for node in ast.walk(defs[name]) if isinstance(
+            node, ast.Name) and node.id in defs and node.id not in needed]
+    keep, cut, statement, checked = set(), {}, [], False
+    for kind, text, (row, column), _, _ in tokenize.generate_tokens(
+            io.StringIO("".join(lines[:fold])).readline):
+        if kind == tokenize.COMMENT:  # cut off; "# check" drops its line
+            cut[row], checked = column, checked or text.startswith("# check")
+        elif kind == tokenize.NEWLINE:
+            docstring = [kind for row, kind in statement] == [tokenize.STRING]
+            if not (checked or docstring):
+                keep.update(range(statement[0][0], row + 1))
+            statement, checked = [], False
+        elif kind not in (tokenize.NL, tokenize.INDENT, tokenize.DEDENT):
+            statement.append((row, kind))
+    starts = sorted(node.lineno for node in tree.body) + [fold + 1]
+    code, origin = [], []
+    for first in sorted(set(defs[name].lineno for name in needed)):
+        for row in range(first, starts[starts.index(first) + 1]):
+            text = lines[row - 1][:cut.get(row)].rstrip()
+            if row in keep and text:
+                spaces = len(text) - len(text.lstrip())
+                code.append(" " * (spaces // 2) + text.lstrip() + "\n")
+                origin.append(row)
+        code.append("\n")
+        origin.append(None)
+    return code, origin
+
+
+def check_calculator_file(text, origin):
+    """Stop with a one-line ValueError unless text compiles and defines
+    every name it uses, naming the line of nn_pure.py behind the fault."""
+    import ast, builtins
+    try:
+        tree = ast.parse(text)
+        compile(tree, "nn_calc.py", "exec")
+    except SyntaxError as error:
+        where = error.lineno
+        what = "does not compile there (%s)" % error.msg.split(" on line")[0]
+    else:
+        nodes = list(ast.walk(tree))
+        known = set(dir(builtins))
+        for node in nodes:  # every name the file defines, anywhere
+            if isinstance(node, ast.Name) and type(node.ctx) != ast.Load:
+                known.add(node.id)
+            elif isinstance(node, (ast.FunctionDef, ast.arg, ast.alias)):
+                known.add(getattr(node, "name", getattr(node, "arg", None)))
+        unknown = [node for node in nodes if isinstance(node, ast.Name)
+                   and node.id not in known]
+        if not unknown:
+            return
+        where = unknown[0].lineno
+        what = "uses %s, which only nn_pure.py has" % unknown[0].id
+    raise ValueError("--calculator: line %s of nn_pure.py %s; the calculator "
+                     "file has Part 1 alone, without its # check lines"
+                     % (origin[where - 1] or "?", what))
 
 
 def calc_number(x):
@@ -1150,53 +1218,128 @@ def calc_number(x):
     return "%d / 2**%d" % (top, power) if power else "%d" % top
 
 
+def calc_flags(table, given, rows):
+    """The flags that made the file, as the generator writes them: numbers
+    re-formatted, a table's name quoted unless plainly letters and digits."""
+    words = [] if table in (None, "post") else ["--table", table if all(
+        ch.isalnum() and ord(ch) < 128 or ch in "._-/" for ch in table)
+        else ascii(table)]
+    for name, value in sorted(given.items()):
+        words += ["--" + name, number_word(value)]
+    for row in rows:
+        words += ["--predict", ",".join(map(number_word, row))]
+    return "".join(" " + word for word in words)
+
+
 # G. The command line: python nn_pure.py [--table T] [--hidden H] ... -------
 
-def print_matrices(named):
-    """Print (label, matrix) pairs: each label, then its matrix."""
+def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
+           plot=False, init=None, seed=None, alpha=None, rows=None):
+    """What ``python nn_pure.py`` does: train on a table (the module's X, y
+    as they are now, by default) and print what the network learned. The
+    flags as arguments; a setting left as None is train's own default (or
+    train_hidden's, with hidden units). rows: --predict's, lists of numbers.
+    """
+    if X is None and y is None:
+        X, y = choose_table(None)
+    X, y = table_as_floats(X, y)  # checked first, with its rows and columns
+    trainer, given = lesson_settings(hidden, dict(
+        iterations=iterations, init=init, seed=seed, alpha=alpha))
+    check_whole("trace", trace, 0)
+    if plot not in (True, False):
+        raise TypeError("plot must be True or False, got %s" % describe(plot))
+    rows = guess_rows(X, hidden, rows)
+    iterations = given.get("iterations", default_of(trainer, "iterations"))
+    if plot and iterations is None:
+        raise ValueError("plot needs iterations=N here (this Python cannot "
+                         "read train's own default)")
+    work = (iterations or 0) * len(X) * len(X[0]) * (hidden or 1)
+    RUN.update(at=0, of=iterations if work > 10 ** 6 else 0,  # long: watch
+               start=time.time(), shown=0)
+    errors = {}  # iteration -> mean |error| of the output, for the chart
+    shown = set(sample_points(iterations)) if plot else set()
+
+    def watch(itr, *matrices):  # train's on_step: after each iteration
+        show_progress(itr)
+        error = matrices[1 if hidden is None else 2]  # l1_error or l2_error
+        if hidden is not None and itr % 10000 == 0:
+            print("Error:" + python2_str(mean_abs(error)))  # the tutorial's
+        if itr < trace:
+            print_step(itr, matrices)
+        if itr in shown:
+            errors[itr] = mean_abs(error)
+
+    watching = trace or plot or RUN["of"] or hidden is not None
+    result = trainer(X, y, on_step=watch if watching else None, **given)
+    print_lesson(X, y, result[0], result[1:], rows)
+    if plot:
+        print(text_chart(errors, iterations))
+
+
+def lesson_settings(hidden, settings):
+    """train, or train_hidden with hidden units, and the settings given for
+    it: one left as None is left out, so that the function's own default,
+    as Part 1 now says, applies."""
+    given = dict((name, value) for name, value in settings.items()
+                 if value is not None)
+    if hidden is None:
+        return train, given
+    if "init" in given:
+        raise ValueError("--init is for the network without a hidden layer; "
+                         "with --hidden both weights start as the tutorial's")
+    given["hidden"] = hidden
+    return train_hidden, given
+
+
+def default_of(function, name):
+    """A default in function's signature, as the file now says:
+    default_of(train, "iterations") is 10000 until a student edits it. None
+    where this Python cannot tell (MicroPython has no inspect)."""
+    try:  # (MicroPython's inspect, where there is one, has no defaults)
+        import inspect
+        return inspect.signature(function).parameters[name].default
+    except (ImportError, AttributeError, KeyError):
+        return None
+
+
+STEP_NAMES = {  # what train's and train_hidden's on_step get, in order
+    4: ["l1", "l1_error", "l1_delta", "syn0"],
+    8: ["l1", "l2", "l2_error", "l2_delta", "l1_error", "l1_delta", "syn1",
+        "syn0"]}
+
+
+def print_step(itr, matrices):
+    """Print one iteration the way the post's trace shows it: each name,
+    then its matrix; lesson 1 shows the slope sigmo(l1,True) too."""
+    named = list(zip(STEP_NAMES[len(matrices)], matrices))
+    named[0] = ("%d -l1" % itr, matrices[0])
+    if len(matrices) == 4:
+        named.insert(2, ("sigmo(l1,True)", sigmo_each(matrices[0], True)))
     for label, m in named:
         print(label + " :")
         print(format_matrix(m))
 
 
-def print_step(itr, l1, l1_error, l1_delta, syn0):
-    """Print one iteration of lesson 1 the way the post's trace shows it."""
-    print_matrices([("%d -l1" % itr, l1), ("l1_error", l1_error),
-                    ("sigmo(l1,True)", sigmo_each(l1, True)),
-                    ("l1_delta", l1_delta), ("syn0", syn0)])
-
-
-def print_hidden_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
-                      syn1, syn0):
-    """Print one iteration of lesson 2, layer by layer."""
-    print_matrices([("%d -l1" % itr, l1), ("l2", l2), ("l2_error", l2_error),
-                    ("l2_delta", l2_delta), ("l1_error", l1_error),
-                    ("l1_delta", l1_delta), ("syn1", syn1), ("syn0", syn0)])
-
-
-def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
-           plot=False, init=None, seed=1, alpha=1.0, rows=()):
-    """What ``python nn_pure.py`` does: train on a table (the module's X, y
-    as they are now, by default), print the output. Flags as arguments:
-    rows are --predict's, as lists of numbers or of number texts."""
-    if X is None and y is None:
-        X, y = choose_table(None)
-    X, y = table_as_floats(X, y)  # checked first, with its rows and columns
-    if iterations is None:
-        iterations = 10000 if hidden is None else 60000
-    check_settings(iterations, alpha, None, 1 if hidden is None else hidden,
-                   trace)
-    if plot not in (True, False):
-        raise TypeError("plot must be True or False, got %s" % describe(plot))
-    rows = check_rows(rows, len(X[0]))
-    work = iterations * len(X) * len(X[0]) * (hidden or 1)
-    RUN.update(at=0, of=iterations if work > 10 ** 6 else 0,  # long: watch
-               start=time.time(), shown=0)
-    if hidden is None:
-        lesson_one(X, y, iterations, trace, plot, init or "post", seed,
-                   alpha, rows)
+def print_lesson(X, y, guesses, weights, rows):
+    """Print the output after training and what the network learned."""
+    print("Output after training :")
+    print(format_matrix(guesses))
+    print_saturation_hint(X, y, guesses)
+    if len(weights) == 1:
+        if cannot_tell_rows_apart(y, guesses):
+            print(NOT_LEARNED)
+        print("syn0 after training :")
+        print(format_matrix(weights[0]))
+        if all(abs(t[0] - g[0]) < 0.5 for t, g in zip(y, guesses)):
+            print(biggest_weight(X, weights[0]))
     else:
-        lesson_two(X, y, hidden, iterations, trace, plot, seed, alpha, rows)
+        units = hidden_units(X, weights[0])
+        if units:
+            print("The hidden layer, l1, for each row of X :")
+            print(format_matrix(predict(X, weights[0])))
+            print("\n".join(units))
+    if rows:
+        print_guesses(rows, *weights)
 
 
 def choose_table(table):
@@ -1213,37 +1356,6 @@ def choose_table(table):
     return tables[table] if table in tables else read_table(table)
 
 
-def lesson_one(X, y, iterations, trace, plot, init, seed, alpha, rows):
-    """Train the 2-layer network; print its output and what it learned."""
-    errors = {}  # iteration -> mean |l1_error|, for the chart
-    shown = set(sample_points(iterations)) if plot else set()
-
-    def on_step(itr, l1, l1_error, l1_delta, syn0):
-        show_progress(itr)
-        if itr < trace:
-            print_step(itr, l1, l1_error, l1_delta, syn0)
-        if itr in shown:
-            errors[itr] = mean_abs(l1_error)
-
-    l1, syn0 = train(X, y, iterations, seed, init,
-                     on_step if trace or plot or RUN["of"] else None, alpha)
-    print("Output after training :")
-    print(format_matrix(l1))
-    print_saturation_hint(X, y, l1)
-    if iterations > 0 and cannot_tell_rows_apart(y, l1):
-        print(NOT_LEARNED)
-    print("syn0 after training :")
-    print(format_matrix(syn0))
-    if all(abs(t[0] - g[0]) < 0.5 for t, g in zip(y, l1)):  # learned
-        print(biggest_weight(X, syn0))
-    if not rows and len(X[0]) == 3:
-        rows = [["1", "0", "0"], ["0", "0", "0"]]  # two rows the post lacks
-    if rows:
-        print_guesses(rows, syn0)
-    if plot:
-        print(text_chart(errors, iterations))
-
-
 def cannot_tell_rows_apart(y, l1):
     """True when every output sits at 0.5 though the answers differ."""
     at_half = all(abs(row[0] - 0.5) < 0.05 for row in l1)
@@ -1257,36 +1369,44 @@ separates the 0s from the 1s; XOR is the classic table where none does.
 Give it a hidden layer: --hidden 4"""
 
 
-def lesson_two(X, y, hidden, iterations, trace, plot, seed, alpha, rows):
-    """Train the 3-layer network, printing the tutorial's progress lines."""
-    errors = {}  # iteration -> mean |l2_error|, for the chart
-    shown = set(sample_points(iterations)) if plot else set()
-
-    def on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
-                syn1, syn0):
-        show_progress(itr)
-        if itr % 10000 == 0:  # the tutorial's progress line
-            print("Error:" + python2_str(mean_abs(l2_error)))
-        if itr < trace:
-            print_hidden_step(itr, l1, l2, l2_error, l2_delta, l1_error,
-                              l1_delta, syn1, syn0)
-        if itr in shown:
-            errors[itr] = mean_abs(l2_error)
-
-    l2, syn0, syn1 = train_hidden(X, y, hidden, iterations, seed, on_step,
-                                  alpha)
-    print("Output after training :")
-    print(format_matrix(l2))
-    print_saturation_hint(X, y, l2)
-    units = hidden_units(X, syn0)
-    if units:
-        print("The hidden layer, l1, for each row of X :")
-        print(format_matrix(predict(X, syn0)))
-        print("\n".join(units))
+def guess_rows(X, hidden, rows):
+    """The new rows to ask the trained network about, as lists of floats:
+    rows (--predict's) after checking them; if none, the lesson's own."""
     if rows:
-        print_guesses(rows, syn0, syn1)
-    if plot:
-        print(text_chart(errors, iterations))
+        return check_rows(rows, len(X[0]))
+    if hidden is None and len(X[0]) == 3:
+        return [[1.0, 0.0, 0.0], [0.0, 0.0, 0.0]]  # two rows the post lacks
+    return []
+
+
+def check_rows(rows, columns):
+    """rows as lists of floats; a ValueError unless each has `columns`
+    numbers. A row may be numbers or number texts ('1', '0.5')."""
+    rows = from_numpy(rows)
+    if not isinstance(rows, (list, tuple)):
+        raise TypeError("rows must be a list of rows, got %s" % describe(rows))
+    checked = []
+    for row in rows:
+        fields = [str(value).strip() for value in from_numpy(row)] if (
+            isinstance(from_numpy(row), (list, tuple))) else [str(row)]
+        numbers = [read_number(text) for text in fields]
+        if len(fields) != columns or not all(map(is_finite, numbers)):
+            raise ValueError("--predict %s: expected %d numbers separated by "
+                             "commas, one for each input of the table"
+                             % (shown_name(",".join(fields)), columns))
+        checked.append(numbers)
+    return checked
+
+
+def number_word(value):
+    """A number as short text that reads back as the same: 1.0 -> '1'.
+
+    >>> number_word(1.0), number_word(0.5), number_word(-2)
+    ('1', '0.5', '-2')
+    """
+    value = float(value)
+    whole = value == int(value) and abs(value) < 1e16
+    return "%d" % value if whole else repr(value)
 
 
 def whole_number(text):
@@ -1295,42 +1415,42 @@ def whole_number(text):
     return int(text) if whole else None
 
 
-WHOLE_FLAGS = (  # flag, smallest, largest, default
-    ("iterations", 0, None, None), ("trace", 0, None, 0),
-    ("seed", 0, 4294967295, 1), ("hidden", 1, 1000, None))
+WHOLE_FLAGS = (  # flag, smallest, largest
+    ("iterations", 0, None), ("trace", 0, None), ("seed", 0, 4294967295),
+    ("hidden", 1, LIMITS["hidden"]))
 
 
 def parse_options(argv):
-    """Read the flags; on a bad one, print usage and exit with status 2."""
-    if not argv:
-        return {}  # the default lesson
+    """Read the flags into a dict. On a bad one argparse prints the usage
+    and a line, and raises SystemExit (main turns it into the exit)."""
     try:
         import argparse  # here, not at the top: MicroPython has no argparse
     except ImportError:
-        sys.stderr.write("nn_pure.py: this Python has no argparse to read "
-                         "flags with; run it with no flags for the lesson, "
-                         "or call train(X, y, iterations, seed, init)\n")
-        sys.exit(2)
+        raise ValueError("this Python has no argparse to read flags with; "
+                         "run it with no flags for the lesson, or call "
+                         "train(X, y, iterations, seed, init)")
     parser = argparse.ArgumentParser(prog="nn_pure.py", description="Train "
                                      "the post's network in plain Python.")
     add = parser.add_argument
-    add("--iterations", metavar="N", help="training iterations (default "
-        "10000; 60000 with --hidden; the post suggests trying 1 and 10)")
+    add("--iterations", metavar="N", help="training iterations (default %s;"
+        " %s with --hidden; the post suggests trying 1 and 10)"
+        % (default_of(train, "iterations"),
+           default_of(train_hidden, "iterations")))
     add("--trace", metavar="K", help="print the matrices of the first K "
         "iterations, as the post does (with --hidden, every layer's)")
     add("--init", choices=["post", "tutorial"], help="starting weights: "
         "'post' = random_sample, the post's code; 'tutorial' = "
         "2*random_sample-1, which gave the post's printed output (default "
-        "post)")
+        "%s)" % default_of(train, "init"))
     add("--seed", metavar="S", help="random seed, 0 to 4294967295 (default "
-        "1, as np.random.seed(1))")
+        "%s, as np.random.seed(%s))" % ((default_of(train, "seed"),) * 2))
     add("--table", default="post", metavar="TABLE", help="'post' (default), "
         "'xor' (the tutorial's harder table), or a CSV file: inputs, then a "
         "target from 0 to 1, one row per line")
     add("--hidden", metavar="H", help="add a hidden layer of H numbers per "
         "row: the tutorial's 3-layer network (try --table xor --hidden 4)")
     add("--alpha", metavar="A", help="learning rate: how far each update "
-        "moves the weights (default 1, as the post)")
+        "moves the weights (default %s)" % default_of(train, "alpha"))
     add("--predict", action="append", default=[], metavar="ROW", dest="rows",
         help="after training, print the guess for this row of inputs, "
         "e.g. 1,0,0 (give it again for more rows)")
@@ -1339,38 +1459,27 @@ def parse_options(argv):
     add("--plot", action="store_true", help="after training, draw the mean "
         "error over the iterations as a text chart")
     options = vars(parser.parse_args(argv))
-    for flag, least, most, default in WHOLE_FLAGS:
+    for flag, least, most in WHOLE_FLAGS:
         text = options[flag]
-        number = default if text is None else whole_number(text)
+        number = None if text is None else whole_number(text)
         if text is not None and (number is None or number < least or
                                  (most is not None and number > most)):
             parser.error("argument --%s: expected a whole number, %s, got %r"
                          % (flag, "%d or more" % least if most is None
                             else "from %d to %d" % (least, most), text))
         options[flag] = number
-    alpha = 1.0 if options["alpha"] is None else read_number(options["alpha"])
-    if alpha is None or not is_finite(alpha) or alpha <= 0:
-        parser.error("argument --alpha: expected a number above 0, such as "
-                     "0.1 or 10, got %r" % options["alpha"])
-    options["alpha"] = alpha
+    if options["alpha"] is not None:
+        alpha = read_number(options["alpha"])
+        if alpha is None or not is_finite(alpha) or alpha <= 0:
+            parser.error("argument --alpha: expected a number above 0, such "
+                         "as 0.1 or 10, got %r" % options["alpha"])
+        options["alpha"] = alpha
     options["rows"] = [row.split(",") for row in options["rows"]]
     if options["hidden"] is not None and options["init"] is not None:
         parser.error("--init is for the network without a hidden layer; "
                      "with --hidden both weights start as the tutorial's")
+    options["trace"] = options["trace"] or 0
     return options
-
-
-def check_rows(rows, columns):
-    """New rows to ask about, as lists of number texts ('1', '0.5'); a
-    ValueError unless each has `columns` numbers."""
-    rows = [[str(value).strip() for value in row] for row in from_numpy(rows)]
-    for fields in rows:
-        numbers = [read_number(text) for text in fields]
-        if len(fields) != columns or not all(map(is_finite, numbers)):
-            raise ValueError("--predict %s: expected %d numbers separated by "
-                             "commas, one for each input of the table"
-                             % (",".join(fields), columns))
-    return rows
 
 
 def main(argv=None):
@@ -1378,26 +1487,38 @@ def main(argv=None):
     the command line's, when it is this file's own (not a notebook's)."""
     own = argv is None and own_command_line()
     RUN.update(at=0, of=0, shown=0)
-    stop = run_lesson(sys.argv[1:] if own else argv or [])
+    stop = run_lesson(sys.argv[1:] if own else [] if argv is None else argv)
     if stop:  # (message, exit status): one line, and out, as tools do
         leave(stop[0], stop[1], own)
 
 
 def run_lesson(argv):
-    """main's work; None, or why it stopped: (message, exit status)."""
+    """main's work; None, or why it stopped: (message, exit status). In a
+    notebook a bad flag or --help prints argparse's lines and returns."""
     try:
-        options = parse_options(argv)
+        if not (isinstance(argv, (list, tuple))
+                and all(isinstance(word, str) for word in argv)):
+            return ("error: main takes a list of flags, such as ['--"
+                    "iterations', '5'], got %s" % describe(argv), 2)
         try:
-            X, y = choose_table(options.pop("table", None))
-            check_rows(options.get("rows", ()), len(X[0]))
-            calculator = options.pop("calculator", None) and calculator_file(
-                argv, X, y, **options)  # the file's text, if asked for it
-        except ValueError as error:  # a table file or a row that won't do
+            options = parse_options(argv) if argv else {}
+        except SystemExit as stop:  # argparse printed its usage, or --help
+            sys.stdout.flush()
+            return None, stop.code or 0
+        except ValueError as error:  # no argparse here (MicroPython)
+            return str(error), 2
+        table = options.pop("table", None)
+        try:
+            X, y = table_as_floats(*choose_table(table))  # file's table too
+        except (ValueError, TypeError) as error:
             return "error: %s" % error, 2
-        if calculator:
-            sys.stdout.write(calculator)  # the file, not the lesson
-        else:
-            lesson(X, y, **options)
+        try:
+            if options.pop("calculator", False):
+                sys.stdout.write(calculator_file(X, y, table=table, **options))
+            else:
+                lesson(X, y, **options)
+        except ValueError as error:  # a row or a setting that won't do
+            return "error: %s" % error, 2
         sys.stdout.flush()  # a full disk shows here, not after the end
     except KeyboardInterrupt:  # Ctrl-C
         where = " at iteration %d of %d" % (RUN["at"], RUN["of"])
