@@ -56,7 +56,7 @@ def transpose(m):
     ...            [4, 5, 6]])
     [[1, 4], [2, 5], [3, 6]]
     """
-    check_matrices("transpose", m)  # check
+    shape(m, "transpose: matrix", numbers=False)  # check
     # zip(*m) is zip(m[0], m[1], ...): it walks along all the rows at once,
     # giving their first numbers, then their second numbers...: the columns.
     return [list(column) for column in zip(*m)]
@@ -72,14 +72,15 @@ def dot(a, b):
     [[17.0], [39.0]]
     """
     check_matrices("dot", a, b)  # check: a's rows as long as b's columns
+    ks, js = range(len(b)), range(len(b[0]))  # b's rows, b's columns
     result = []
     for row in a:
         new_row = []
-        for j in range(len(b[0])):
+        for j in js:
             total = 0.0
             # add from the row's first number to its last, as NumPy does:
             # floats added in another order can differ in the last digit
-            for k in range(len(b)):
+            for k in ks:
                 total += row[k] * b[k][j]
             new_row.append(total)
         result.append(new_row)
@@ -94,10 +95,11 @@ def add(a, b, times=1.0):
     [[1.5], [2.25]]
     """
     check_matrices("add/subtract", a, b)  # check: the same shape
+    columns = range(len(a[0]))
     result = []
     for row_a, row_b in zip(a, b):
         new_row = []
-        for c in range(len(row_a)):
+        for c in columns:
             new_row.append(row_a[c] + times * row_b[c])
         result.append(new_row)
     return result
@@ -119,10 +121,11 @@ def multiply(a, b):
     [[1.0, 30]]
     """
     check_matrices("multiply", a, b)  # check: the same shape
+    columns = range(len(a[0]))
     result = []
     for row_a, row_b in zip(a, b):
         new_row = []
-        for c in range(len(row_a)):
+        for c in columns:
             new_row.append(row_a[c] * row_b[c])
         result.append(new_row)
     return result
@@ -164,7 +167,7 @@ def sigmo(x, deriv=False):
 def sigmo_each(m, deriv=False):
     """sigmo of every number in matrix m (NumPy does this without asking),
     as sigmo_each([[0], [1000]]) is [[0.5], [1.0]]."""
-    check_matrices("sigmo_each", m)  # check
+    shape(m, "sigmo_each: matrix", numbers=False)  # check
     result = []
     for row in m:
         new_row = []
@@ -457,17 +460,12 @@ def plus_minus_one(m):
 # check every number once and say what is wrong and where. The helpers
 # check only the shapes, on every call, through one function: shape().
 
-def check_matrices(operation, *matrices):
-    """Stop with a one-line ValueError unless each is a matrix and their
+def check_matrices(operation, a, b):
+    """Stop with a one-line ValueError unless a and b are matrices whose
     shapes fit the operation: dot needs a's columns to equal b's rows, the
     elementwise helpers need two matrices of one shape."""
-    names = ["matrix"] if len(matrices) == 1 else ["first matrix",
-                                                   "second matrix"]
-    shapes = [shape(m, operation + ": " + name, numbers=False)
-              for m, name in zip(matrices, names)]
-    if len(shapes) == 1:
-        return
-    (rows, columns), (b_rows, b_columns) = shapes
+    rows, columns = shape(a, (operation, "first matrix"), numbers=False)
+    b_rows, b_columns = shape(b, (operation, "second matrix"), numbers=False)
     if operation == "dot" and columns != b_rows:
         raise ValueError("dot: shapes %dx%d and %dx%d do not multiply; "
                          "expected the first matrix's columns (%d) to equal "
@@ -495,6 +493,8 @@ def shape(m, name="matrix", numbers=True):
         else:
             if columns:
                 return len(m), columns
+    if isinstance(name, tuple):  # ("dot", "first matrix"): the helpers'
+        name = ": ".join(name)
     m = from_numpy(m)
     if not isinstance(m, (list, tuple)) or len(m) == 0:
         raise ValueError("%s must be a non-empty list of rows, got %s"
@@ -1115,24 +1115,30 @@ def calculator_file(X, y, hidden=None, rows=None, table=None, **settings):
     X, y = table_as_floats(X, y)
     trainer, given = lesson_settings(hidden, settings)
     asked = check_rows(rows or [], len(X[0]))  # --predict's, for the header
-    rows = guess_rows(X, hidden, rows)
     with contextlib.redirect_stdout(io.StringIO()):  # what train may print
         start = trainer(X, y, **dict(given, iterations=0))[1:]  # checks too
+    # the header's flags: the generator's own text, never the command line's
+    flags = [("table", ascii(table))] * (table not in (None, "post")) + [
+        (name, value if name == "init" else number_word(value))
+        for name, value in sorted(given.items())] + [
+        ("predict", ",".join(map(number_word, row))) for row in asked]
     names = ("syn0_start", "syn1_start")[:len(start)]
     matrices = ["%s = [%s]" % (name, (",\n" + " " * (len(name) + 4)).join(
         map(calc_number, m))) for name, m in zip(("X", "y") + names,
                                                  [X, y] + list(start))]
     code, origin = part1_edition(trainer.__name__)
-    given.pop("seed", None), given.pop("init", None)  # in the weights
     text = CALC_FILE.format(
-        flags=calc_flags(table, given, asked), matrices="\n".join(matrices),
+        flags="".join(" --%s %s" % flag for flag in flags),
+        matrices="\n".join(matrices), starts=", ".join(names),
         stub="starting_weights" + "_hidden" * (hidden is not None),
-        starts=", ".join(names), code="".join(code),
-        out="l1" if hidden is None else "l2", train=trainer.__name__,
+        code="".join(code), train=trainer.__name__,
+        out="l1" if hidden is None else "l2",
         syn="syn0" if hidden is None else "syn0, syn1",
-        settings="".join(", %s=%s" % (name, calc_number(value))
-                         for name, value in sorted(given.items())),
-        rows=[", ".join(map(number_word, row)) for row in rows])
+        settings="".join(", %s=%s" % (name, calc_number(value)) for name,
+                         value in sorted(given.items()) if name not in (
+                             "seed", "init")),  # those are in the weights
+        rows=[", ".join(map(number_word, row))
+              for row in guess_rows(X, hidden, rows)])
     first = text[:text.index("".join(code))].count("\n")  # lines above
     check_calculator_file(text, [None] * first + origin + [None] * 40)
     return text
@@ -1216,19 +1222,6 @@ def calc_number(x):
     top, bottom = float(x).as_integer_ratio()  # bottom: a power of 2
     power = bottom.bit_length() - 1
     return "%d / 2**%d" % (top, power) if power else "%d" % top
-
-
-def calc_flags(table, given, rows):
-    """The flags that made the file, as the generator writes them: numbers
-    re-formatted, a table's name quoted unless plainly letters and digits."""
-    words = [] if table in (None, "post") else ["--table", table if all(
-        ch.isalnum() and ord(ch) < 128 or ch in "._-/" for ch in table)
-        else ascii(table)]
-    for name, value in sorted(given.items()):
-        words += ["--" + name, number_word(value)]
-    for row in rows:
-        words += ["--predict", ",".join(map(number_word, row))]
-    return "".join(" " + word for word in words)
 
 
 # G. The command line: python nn_pure.py [--table T] [--hidden H] ... -------
