@@ -1377,7 +1377,9 @@ def test_a_real_notebook_runs_the_lesson(tmp_path):
              "%run nn_pure.py --trace 1",                      # (b)
              "import nn_pure\nnn_pure.main()",                 # (c)
              table + "\nnn_pure.lesson()",                     # (d)
-             "nn_pure.main(['--table', 'missing.csv'])"]       # a mistake
+             "nn_pure.main(['--table', 'missing.csv'])",       # a mistake
+             "nn_pure.main(['--hidden', '-1'])",               # a bad flag
+             "nn_pure.main(['--help'])"]
     csv = write(tmp_path, "\n".join("%d,%d,%d,%d" % tuple(x + t) for x, t
                                     in zip(*SECOND_COLUMN)) + "\n",
                 "second.csv")
@@ -1390,6 +1392,16 @@ def test_a_real_notebook_runs_the_lesson(tmp_path):
     # a mistake in a notebook: its one line, and no SystemExit wall
     assert results[4] == ("", "nn_pure.py: error: missing.csv: no such file "
                               "or directory; expected a CSV file\n", None)
+    # a bad flag and --help: argparse's own lines, no error, no SystemExit
+    # and no IPython "To exit" warning (issue 14)
+    out, err, error = results[5]
+    assert (out, error) == ("", None) and err.startswith("usage: nn_pure.py")
+    assert err.splitlines()[-1] == ("nn_pure.py: error: argument --hidden: "
+                                    "expected a whole number, from 1 to "
+                                    "1000, got '-1'")
+    out, err, error = results[6]
+    assert (err, error) == ("", None) and out.startswith("usage: nn_pure.py")
+    assert "--calculator" in out
 
 
 # ---------------------------------------------------------------------------
@@ -1820,3 +1832,158 @@ def test_calculator_refuses_trace_and_plot_in_one_line():
         status, out, err = run_script("--calculator", *flags)
         assert (status, out) == (2, "")
         assert err.count("\n") == 1 and "--trace or --plot" in err
+
+
+# ---------------------------------------------------------------------------
+# Change it and it follows (issue 14): a student's edit of Part 1 reaches
+# python nn_pure.py, lesson() and the calculator file alike
+# ---------------------------------------------------------------------------
+
+def edit_function(source, name, old, new):
+    """source with the word `old` renamed to `new` inside Part 1's function
+    `name` only (a student renaming one local)."""
+    import re
+    start = source.index("\ndef %s(" % name) + 1
+    end = source.index("\ndef ", start + 1)
+    body = re.sub(r"\b%s\b" % old, new, source[start:end])
+    assert body != source[start:end], (name, old)
+    return source[:start] + body + source[end:]
+
+
+def replace_once(source, old, new):
+    assert source.count(old) == 1, old
+    return source.replace(old, new)
+
+
+STUDENT_EDITS = [  # (what the student did, the edit, flags to run with)
+    ("a comment and a blank line in the loop", lambda s: replace_once(
+        s, "        l1_error = subtract(y, l1)\n",
+        "        l1_error = subtract(y, l1)\n\n        # my note: y - l1\n"),
+     []),
+    ("print of a variable before the loop", lambda s: replace_once(
+        s, "    for itr in range(iterations):\n        # guess",
+        "    print('syn0 starts at', syn0)\n"
+        "    for itr in range(iterations):\n        # guess"), []),
+    ("syn0 renamed in train", lambda s: edit_function(s, "train", "syn0",
+                                                      "weights"), []),
+    ("total renamed in dot", lambda s: edit_function(s, "dot", "total",
+                                                     "so_far"), []),
+    ("row_a renamed in add", lambda s: edit_function(s, "add", "row_a",
+                                                     "first"), []),
+    ("new_row renamed in multiply", lambda s: edit_function(
+        s, "multiply", "new_row", "line"), []),
+    ("m renamed in transpose", lambda s: edit_function(s, "transpose", "m",
+                                                       "matrix"), []),
+    ("x renamed in sigmo", lambda s: edit_function(s, "sigmo", "x", "z"), []),
+    ("l1 renamed in predict", lambda s: edit_function(s, "predict", "l1",
+                                                      "hidden"), []),
+    ("syn1 renamed in train_hidden", lambda s: edit_function(
+        s, "train_hidden", "syn1", "weights_2"),
+     ["--table", "xor", "--hidden", "3", "--iterations", "3000"]),
+    ("a second statement in a block", lambda s: replace_once(
+        s, "            return x * (1.0 - x)  # x is an output of the sigmoid",
+        "            slope = x * (1.0 - x)  # x is an output\n"
+        "            return slope"), []),
+    ("a changed default: iterations=10", lambda s: replace_once(
+        s, "def train(X, y, iterations=10000,", "def train(X, y, iterations=10,"),
+     []),
+    ("a changed default: alpha=0.5", lambda s: replace_once(
+        s, "def train(X, y, iterations=10000, seed=1, init=\"post\", "
+        "on_step=None,\n          alpha=1.0):", "def train(X, y, "
+        "iterations=10000, seed=1, init=\"post\", on_step=None,\n"
+        "          alpha=0.5):"), []),
+    ("a changed default: seed=7", lambda s: replace_once(
+        s, "iterations=10000, seed=1,", "iterations=10000, seed=7,"), []),
+    ("a changed default in train_hidden", lambda s: replace_once(
+        s, "iterations=60000, seed=1,", "iterations=2000, seed=1,"),
+     ["--table", "xor", "--hidden", "4"]),
+    ("a trailing comment naming Part 2", lambda s: replace_once(
+        s, "        l1_error = subtract(y, l1)\n",
+        "        l1_error = subtract(y, l1)  # format_matrix(size_of(\n"), []),
+    ("a changed table", lambda s: replace_once(
+        s, "y = [[0],\n     [1],\n     [1],\n     [0]]",
+        "y = [[0],\n     [1],\n     [0],\n     [1]]"), []),
+]
+
+
+def edited_copy(tmp_path, edit):
+    with open(SCRIPT, encoding="utf-8") as file:
+        source = file.read()
+    (tmp_path / "nn_pure.py").write_text(edit(source), encoding="utf-8")
+    return str(tmp_path / "nn_pure.py")
+
+
+@pytest.mark.parametrize("what, edit, flags", STUDENT_EDITS,
+                         ids=[what for what, _, _ in STUDENT_EDITS])
+def test_a_students_edit_reaches_every_way_to_run_it(tmp_path, what, edit,
+                                                     flags):
+    script = edited_copy(tmp_path, edit)
+    status, out, err = run([sys.executable, script] + flags, cwd=tmp_path)
+    assert (status, quiet(err)) == (0, "")
+    # lesson() in the same file prints the same, from the same defaults
+    call = ("import nn_pure; nn_pure.main(%r)" % flags if flags else
+            "import nn_pure; nn_pure.lesson()")
+    assert run([sys.executable, "-c", call], cwd=tmp_path)[1] == out
+    status, calc, err = run([sys.executable, script, "--calculator"] + flags,
+                            cwd=tmp_path)
+    assert (status, err) == (0, "")
+    write(tmp_path, calc, "nn_calc.py")
+    status, calc_out, err = run([sys.executable, "nn_calc.py"], cwd=tmp_path)
+    assert (status, err) == (0, "")
+    printed_first = "".join(  # the student's own print, not lesson 2's
+        line for line in out[:out.index("Output after training :")]
+        .splitlines(True) if not line.startswith("Error:"))
+    assert calc_out == printed_first + calculator_part(out)
+    unedited = cpython_output(*flags)
+    changes_output = ("print" in what or "changed" in what)
+    assert (out != unedited) == changes_output
+    folder = os.environ.get("NN_PURE_MICROPYTHON_DIR", "")
+    binary = os.path.join(folder, "micropython-1.17-32")
+    if folder and os.access(binary, os.X_OK):  # else the test above runs it
+        heap = "32k" if flags else "16k"
+        status, mp_out, err = run([binary, "-X", "heapsize=" + heap,
+                                   "nn_calc.py"], cwd=tmp_path)
+        assert (status, err) == (0, "")  # (its floats' repr() may differ)
+        assert mp_out.endswith(calculator_part(out))
+        assert mp_out.count("\n") == calc_out.count("\n")
+
+
+def test_a_changed_default_is_what_help_shows(tmp_path):
+    script = edited_copy(tmp_path, lambda s: replace_once(
+        s, "def train(X, y, iterations=10000,", "def train(X, y, iterations=10,"))
+    out = run([sys.executable, script, "--help"], cwd=tmp_path)[1]
+    assert "(default 10; 60000 with --hidden" in " ".join(out.split())
+    out = run([sys.executable, SCRIPT, "--help"])[1]
+    assert "(default 10000; 60000 with --hidden" in " ".join(out.split())
+
+
+@pytest.mark.parametrize("added, name", [
+    ("        print(format_matrix(l1))\n", "format_matrix"),
+    ("        l1 = [[describe(l1)]] and l1\n", "describe"),
+])
+def test_calculator_refuses_a_part_2_call_in_one_line(tmp_path, added, name):
+    script = edited_copy(tmp_path, lambda s: replace_once(
+        s, "        l1_error = subtract(y, l1)\n",
+        "        l1_error = subtract(y, l1)\n" + added))
+    with open(script, encoding="utf-8") as file:
+        line = file.read().splitlines().index(added.rstrip("\n")) + 1
+    status, out, err = run([sys.executable, script, "--calculator"],
+                           cwd=tmp_path)
+    assert (status, out) == (2, "")
+    assert err == ("nn_pure.py: error: --calculator: line %d of nn_pure.py "
+                   "uses %s, which only nn_pure.py has; the calculator file "
+                   "has Part 1 alone, without its # check lines\n"
+                   % (line, name))
+    # and the lesson itself still runs with the student's line
+    assert run([sys.executable, script], cwd=tmp_path)[0] == 0
+
+
+def test_calculator_refuses_a_check_line_alone_in_a_block(tmp_path):
+    script = edited_copy(tmp_path, lambda s: replace_once(
+        s, "    check_settings(iterations, alpha, on_step)  # check\n",
+        "    if iterations:\n"
+        "        check_settings(iterations, alpha, on_step)  # check\n"))
+    status, out, err = run([sys.executable, script, "--calculator"],
+                           cwd=tmp_path)
+    assert (status, out) == (2, "")
+    assert err.count("\n") == 1 and "does not compile there" in err
