@@ -3,7 +3,8 @@
 The 2-layer network of the blog post "Neural Network - Python" (2016), from
 iamtrask's "A Neural Network in 11 lines of Python", learns by
 backpropagation, without NumPy: a matrix is a list of rows, and every
-multiplication is a line you can read. Run it: ``python nn_pure.py``.
+multiplication is a line you can read. Run it: ``python3 nn_pure.py``
+(``python nn_pure.py`` where python is Python 3, as on Windows).
 Part 1, the lesson, reads top to bottom with the post beside it. Part 2,
 below its banner, is machinery you need not read.
 """
@@ -160,8 +161,8 @@ def sigmo(x, deriv=False):
         # e**-x is too large for a float (x below -709.78; ValueError on
         # MicroPython). The sigmoid there is below 1e-308: 0.0 is nearest.
         return 0.0 if x < 0 else 1.0
-    except TypeError:
-        raise TypeError("sigmo takes a number, got a %s" % type(x).__name__)
+    except TypeError:  # check: a non-number, said plainly
+        raise TypeError("sigmo takes a number, not %s" % type(x))  # check
 
 
 def sigmo_each(m, deriv=False):
@@ -192,8 +193,10 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
     """
     X, y = table_as_floats(X, y)  # check, and make every number a float
     check_settings(iterations, alpha, on_step)  # check
+    # random (why: lesson 2), the same every run for one seed, as the post's
     syn0 = starting_weights(len(X[0]), seed, init)  # Part 2: columns x 1
-
+    # The loop makes the error E = 1/2 x the sum over the rows of (y - l1)**2
+    # small, a step downhill each pass: 0.4596 at the start, 0.000129 at end.
     for itr in range(iterations):
         # guess: weigh each row's inputs, add them up, squash into (0, 1)
         l0 = X
@@ -205,13 +208,15 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
         # is flat: a confident guess barely moves; an unsure one moves most
         l1_delta = multiply(l1_error, sigmo_each(l1, True))
         # move each weight by its input times delta, added over the rows,
-        # times alpha (an input of 0 played no part: it moves nothing)
+        # times alpha (an input of 0 played no part: it moves nothing).
+        # That sum is minus E's slope in the weight, so += moves it downhill
+        # (texts that take the error as l1 - y flip the sign and write -=)
         syn0 = add(syn0, dot(transpose(l0), l1_delta), alpha)
         if on_step is not None:
             on_step(itr, l1, l1_error, l1_delta, syn0)
     check_weights([syn0], alpha)  # check: no weight overflowed to inf
 
-    # Worked example, the post's iteration 0 (python nn_pure.py --trace 1;
+    # Worked example, the post's iteration 0 (python3 nn_pure.py --trace 1;
     # every number rounded to 8 decimals, as printed, so a sum of them may
     # be 1 off in the last digit). syn0 starts at 0.41702200, 0.72032449 and
     # 0.00011437 (print(starting_weights(3, 1, "post"))). Input 1 is 1 in
@@ -225,6 +230,13 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
     # (The post calls l1 the "hidden layer": here it is the output, the
     # guess. Its synapse is 3x1, not "3 X 4". Its printed "Output after
     # training" came from the tutorial's start: --init tutorial prints it.)
+    #
+    # alpha sets the size of each step. The mean |y - l1| after 10000 steps
+    # (python3 nn_pure.py --alpha 10 --plot: the chart's last label) is
+    # 0.0261 with --alpha 0.1, 0.00796 with 1 (the post), 0.00249 with 10.
+    # Too large a step overshoots: with --alpha 1000 the first step sends
+    # row 2's sum to -96 and its guess to almost 0 (it should be 1), where
+    # the slope is flat: there it stays, and the mean |y - l1| stays 0.25.
 
     if iterations == 0:
         l1 = sigmo_each(dot(X, syn0))  # no training: the untrained guess
@@ -237,12 +249,13 @@ def predict(x, syn0, syn1=None):
     """The network's guess for new inputs: the forward pass alone, no update.
 
     x is one row of inputs, or a matrix of rows; the guesses come back as a
-    matrix, one row per input row. With syn1 too, lesson 2's network.
+    matrix, one row per input row. With syn1 too, lesson 2's network. A
+    new row keeps the bias at 1, as every row of X does.
 
     >>> l1, syn0 = train(X, y)
-    >>> predict([1, 0, 0], syn0)   # input 1 is 1: surely 1
-    [[0.9999370422113438]]
-    >>> predict([0, 0, 0], syn0)   # every weight times 0 is 0: sigmo(0)
+    >>> predict([1, 0, 1], syn0)   # X's row 3, after the last update
+    [[0.9935899359127875]]
+    >>> predict([0, 0, 0], syn0)   # bias off, to show what it is for: 0.5
     [[0.5]]
     """
     x = inputs_as_floats(x, syn0, syn1)  # check: one row becomes a matrix
@@ -266,7 +279,7 @@ def predict(x, syn0, syn1=None):
 #
 # No single input tells the answer, and one layer of weights cannot learn
 # it: its guess grows or shrinks with each input, but here input 1 must
-# raise the guess in one row and lower it in another. (python nn_pure.py
+# raise the guess in one row and lower it in another. (python3 nn_pure.py
 # --table xor shows the outputs stuck at 0.5.) So the tutorial puts a
 # hidden layer l1 between the input l0 and the output, now l2. Each hidden
 # unit is itself a small 2-layer network and learns some simpler table; the
@@ -280,7 +293,7 @@ X_xor = [[0, 0, 1],
          [1, 0, 1],
          [1, 1, 1]]
 
-y_xor = [[0], [1], [1], [0]]  # 1 when exactly one of inputs 1 and 2 is
+y_xor = [[0], [1], [1], [0]]  # 1 when exactly one of inputs 1, 2 is 1
 
 
 def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
@@ -292,7 +305,10 @@ def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
     that iteration's update. Both weight matrices start as the tutorial's,
     2 * random - 1, drawn after np.random.seed(seed): syn0 first.
     on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta, syn1,
-    syn0), if given, is called after each iteration.
+    syn0), if given, is called after each iteration: the lesson prints the
+    tutorial's "Error:0.496410031903" lines with it, the mean of |l2_error|
+    over the rows (how far off the output is, on average) at iterations 0,
+    10000, 20000... The loop makes E small, as in train, with l2 for l1.
 
     >>> l2, syn0, syn1 = train_hidden(X_xor, y_xor, iterations=5000)
     >>> [round(row[0]) for row in l2]
@@ -300,6 +316,9 @@ def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
     """
     X, y = table_as_floats(X, y)  # check, as in train()
     check_settings(iterations, alpha, on_step, hidden)  # check
+    # Why random: hidden units that started with equal weights would get
+    # equal updates, stay equal and learn the same thing; random ones start
+    # apart and learn different things (below: NOR, NAND...).
     # Part 2: 2 * random_sample - 1 after np.random.seed(seed), syn0 first
     syn0, syn1 = starting_weights_hidden(len(X[0]), hidden, seed)
 
@@ -810,30 +829,108 @@ def number_text(x):
     return format_matrix([[x]])[2:-2].strip()
 
 
-def biggest_weight(X, syn0):
-    """A sentence on the input whose weight is largest (by size)."""
+NEAR = 0.25  # learned: every guess is within 0.25 of its answer
+
+
+def learned_lines(X, y, guesses, weights, seed=1):
+    """What the lesson says of the trained network, as lines: learned or
+    not (and why, and what to try), the bias, the largest weight. Each is
+    derived from the numbers, true for any table; else left unsaid."""
+    missed = [r for r in range(len(y)) if abs(y[r][0] - guesses[r][0]) >= NEAR]
+    if missed:
+        return wrap("Not learned: the guess is off by %g or more in %s. %s"
+                    % (NEAR, numbered("row", missed), why_not_learned(
+                        X, guesses, missed, weights, seed)))
+    lines = ["Learned: every guess is within %g of its answer." % NEAR]
+    syn0 = weights[0]
+    for c in bias_columns(X) if len(weights) == 1 else []:
+        lines += wrap("Input %d is 1 in every row: the bias. Its weight, %s, "
+                      "is added to every row's sum." % (c + 1, number_text(
+                          syn0[c][0])))
     varying = [c for c in range(len(X[0]))
-               if any(row[c] != X[0][c] for row in X)] or [0]
-    c = max(varying, key=lambda c: abs(syn0[c][0]))
-    way = "follows" if syn0[c][0] > 0 else "goes against"
-    return ("The largest weight, %s, is on input %d: the guess %s input %d."
-            % (number_text(syn0[c][0]), c + 1, way, c + 1))
+               if any(row[c] != X[0][c] for row in X)]
+    top = max([abs(syn0[c][0]) for c in varying] or [0])
+    if len(weights) > 1 or top == 0:
+        return lines  # hidden units: the names below say more
+    largest = [c for c in varying if abs(syn0[c][0]) >= 0.99 * top]  # ties
+    ways = [(way, [c for c in largest if (syn0[c][0] > 0) == up]) for way, up
+            in (("follows", True), ("goes against", False))]
+    return lines + wrap(
+        "The largest weight (by size) of the inputs that vary is on %s%s: "
+        "the guess %s." % (numbered("input", largest), ", equal to within 1%"
+                           * (len(largest) > 1), " and ".join(
+                               way + " " + numbered("input", columns)
+                               for way, columns in ways if columns)))
 
 
-ZERO_ROW_NOTE = """\
-A row of zeros always gets 0.5: every weight times 0 is 0, and sigmo(0) is
-0.5, whatever the training. This is what the bias column (always 1) is for."""
+def why_not_learned(X, guesses, missed, weights, seed):
+    """One reason the numbers show, with what to try."""
+    flat = [r for r in missed if min(guesses[r][0], 1 - guesses[r][0]) < 1e-3]
+    if flat:
+        large = max(abs(value) for row in X for value in row) > 10
+        return ("In %s the guess is within 0.001 of 0 or 1, where the slope "
+                "x*(1-x) is nearly 0 and the error barely moves the weights: "
+                "%s." % (numbered("row", flat), "scale the inputs to about "
+                         "-1..1" if large else "try a smaller --alpha"))
+    if len(weights) == 2:
+        more = len(weights[1]) < LIMITS["hidden"]
+        return ("Training starts from random weights and does not always end"
+                " well: try %sanother seed (--seed %d)." % (
+                    "more hidden units (--hidden %d) or " % min(
+                        2 * len(weights[1]), LIMITS["hidden"]) if more else "",
+                    (seed or 0) + 1 if seed != 4294967295 else 0))
+    zeros = [r for r in missed if not any(X[r])]
+    if zeros:
+        return ("Row %d is all 0s: every weight times 0 is 0, so its guess is"
+                " 0.5 whatever the training. Add a bias: an input that is 1 "
+                "in every row." % (zeros[0] + 1))
+    return ("Try more --iterations. Without a hidden layer the guess can only "
+            "rise or fall with each input, the same way in every row; a table"
+            " that needs more (XOR does) needs a hidden layer: --hidden 4.")
 
 
-def print_guesses(rows, syn0, syn1=None):
-    """Print the trained network's guess for each new row of numbers."""
-    print("Guesses for new rows :")
+def bias_columns(X):
+    """The inputs that are 1 in every row: the bias."""
+    return [c for c in range(len(X[0])) if all(row[c] == 1 for row in X)]
+
+
+def numbered(word, items):
+    """numbered("row", [0, 3]) is 'rows 1 and 4' (items count from 0)."""
+    texts = [str(item + 1) for item in items]
+    return "%s%s %s" % (word, "s" * (len(texts) > 1), ", ".join(texts[:-1])
+                        + " and " * (len(texts) > 1) + texts[-1])
+
+
+def wrap(text, width=79):
+    """text as lines of at most `width` characters, broken at spaces."""
+    lines = [""]
+    for word in text.split():
+        if lines[-1] and len(lines[-1]) + len(word) >= width:
+            lines.append("")
+        lines[-1] += " " * (lines[-1] != "") + word
+    return lines
+
+
+def guess_lines(rows, X, syn0, syn1=None):
+    """The guesses for new rows, with a note on a row whose bias is not 1,
+    as it is in every row of the table."""
+    lines = ["Guesses for new rows :"] * (len(rows) > 0)
+    notes = []
     for row in rows:
-        guess = predict(row, syn0, syn1)[0][0]
-        print("  [%s] -> %s" % (", ".join(map(number_word, row)),
-                                number_text(guess)))
-    if syn1 is None and any(not any(row) for row in rows):
-        print(ZERO_ROW_NOTE)
+        text = ", ".join(map(number_word, row))
+        lines.append("  [%s] -> %s" % (text, number_text(
+            predict(row, syn0, syn1)[0][0])))
+        off = [c for c in bias_columns(X) if row[c] != 1]
+        if off and syn1 is None and not any(row):
+            notes += wrap("[%s] switches the bias off, as no row of the table "
+                          "does, to show what it is for: every weight times 0"
+                          " is 0, so the guess is sigmo(0) = 0.5 whatever the "
+                          "training." % text)
+        elif off:
+            notes += wrap("[%s] sets the bias (%s) to other than 1, as no row "
+                          "of the table does: the table did not teach its "
+                          "guess." % (text, numbered("input", off)))
+    return lines + notes
 
 
 # The 16 tables of two 0/1 inputs A, B by their outputs for 00 01 10 11.
@@ -1101,8 +1198,7 @@ rows = {rows}  # new rows to ask about
 if rows:
   print("Guesses for new rows :")
 for row in rows:
-  guess = predict([[float(t) for t in row.split(", ")]], {syn})
-  print("  [" + row + "] -> " + texts(guess)[0].strip())
+  print("  %s -> %s" % (row, texts(predict([row], {syn}))[0].strip()))
 """
 
 
@@ -1137,8 +1233,8 @@ def calculator_file(X, y, hidden=None, rows=None, table=None, **settings):
         settings="".join(", %s=%s" % (name, calc_number(value)) for name,
                          value in sorted(given.items()) if name not in (
                              "seed", "init")),  # those are in the weights
-        rows=[", ".join(map(number_word, row))
-              for row in guess_rows(X, hidden, rows)])
+        rows="[%s]" % ", ".join("[%s]" % ", ".join(map(number_word, row))
+                                for row in guess_rows(X, hidden, rows)))
     first = text[:text.index("".join(code))].count("\n")  # lines above
     check_calculator_file(text, [None] * first + origin + [None] * 40)
     return text
@@ -1264,7 +1360,10 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
 
     watching = trace or plot or RUN["of"] or hidden is not None
     result = trainer(X, y, on_step=watch if watching else None, **given)
-    print_lesson(X, y, result[0], result[1:], rows)
+    settings = dict((name, given.get(name, default_of(trainer, name)))
+                    for name in ("iterations", "seed", "init", "alpha")
+                    if name != "init" or hidden is None)  # as they were
+    print_lesson(X, y, result[0], result[1:], rows, settings)
     if plot:
         print(text_chart(errors, iterations))
 
@@ -1313,26 +1412,30 @@ def print_step(itr, matrices):
         print(format_matrix(m))
 
 
-def print_lesson(X, y, guesses, weights, rows):
+def print_lesson(X, y, guesses, weights, rows, settings):
     """Print the output after training and what the network learned."""
     print("Output after training :")
     print(format_matrix(guesses))
-    print_saturation_hint(X, y, guesses)
+    if format_matrix(guesses) == POST_CODE_OUTPUT:
+        print("(The post shows 0.00966449 ...: its run started as --init "
+              "tutorial does.)")
     if len(weights) == 1:
-        if cannot_tell_rows_apart(y, guesses):
-            print(NOT_LEARNED)
         print("syn0 after training :")
         print(format_matrix(weights[0]))
-        if all(abs(t[0] - g[0]) < 0.5 for t, g in zip(y, guesses)):
-            print(biggest_weight(X, weights[0]))
-    else:
-        units = hidden_units(X, weights[0])
-        if units:
-            print("The hidden layer, l1, for each row of X :")
-            print(format_matrix(predict(X, weights[0])))
-            print("\n".join(units))
-    if rows:
-        print_guesses(rows, *weights)
+    print("\n".join(learned_lines(X, y, guesses, weights, settings["seed"])))
+    units = hidden_units(X, weights[0]) if len(weights) == 2 else []
+    if units:
+        print("The hidden layer, l1, for each row of X :")
+        print(format_matrix(predict(X, weights[0])))
+        print("\n".join(units))
+    for line in guess_lines(rows, X, *weights):
+        print(line)
+
+
+POST_CODE_OUTPUT = """[[ 0.00966553]
+ [ 0.99211898]
+ [ 0.99358961]
+ [ 0.00786455]]"""  # what the post's code gives (seed/NOTES.md), not prints
 
 
 def choose_table(table):
@@ -1349,27 +1452,13 @@ def choose_table(table):
     return tables[table] if table in tables else read_table(table)
 
 
-def cannot_tell_rows_apart(y, l1):
-    """True when every output sits at 0.5 though the answers differ."""
-    at_half = all(abs(row[0] - 0.5) < 0.05 for row in l1)
-    return at_half and mean_abs(subtract(y, l1)) > 0.25
-
-
-NOT_LEARNED = """\
-The outputs all stay at 0.5: the network cannot tell the rows apart.
-With no hidden layer it can only learn a table where one straight cut
-separates the 0s from the 1s; XOR is the classic table where none does.
-Give it a hidden layer: --hidden 4"""
-
-
 def guess_rows(X, hidden, rows):
     """The new rows to ask the trained network about, as lists of floats:
-    rows (--predict's) after checking them; if none, the lesson's own."""
+    rows (--predict's) after checking them. If none, lesson 1 asks about a
+    row of 0s when the table has a bias, to show what the bias is for."""
     if rows:
         return check_rows(rows, len(X[0]))
-    if hidden is None and len(X[0]) == 3:
-        return [[1.0, 0.0, 0.0], [0.0, 0.0, 0.0]]  # two rows the post lacks
-    return []
+    return [[0.0] * len(X[0])] if hidden is None and bias_columns(X) else []
 
 
 def check_rows(rows, columns):
@@ -1588,17 +1677,6 @@ def leave(message, status, and_exit=True):
 def on_a_terminal():
     """True when stderr is a terminal (MicroPython's has no isatty)."""
     return getattr(sys.stderr, "isatty", lambda: False)()
-
-
-def print_saturation_hint(X, y, guesses):
-    """One line when large inputs hold wrong guesses at exactly 0 or 1."""
-    largest = max(abs(value) for row in X for value in row)
-    stuck = [g for g, t in zip(guesses, y) if g[0] in (0.0, 1.0)
-             and abs(t[0] - g[0]) > 0.5]
-    if largest > 10 and stuck:
-        print("Inputs as large as %g hold %d guess(es) at exactly 0 or 1, "
-              "where the sigmoid is flat and nothing moves: scale the "
-              "inputs to about -1..1." % (largest, len(stuck)))
 
 
 def from_numpy(value):
