@@ -895,8 +895,14 @@ def bias_columns(X):
 
 
 def numbered(word, items):
-    """numbered("row", [0, 3]) is 'rows 1 and 4' (items count from 0)."""
+    """numbered("row", [0, 3]) is 'rows 1 and 4' (items count from 0).
+
+    >>> numbered("input", [2]), numbered("row", range(10))
+    ('input 3', 'rows 1, 2, 3, 4, 5, 6 and 4 more')
+    """
     texts = [str(item + 1) for item in items]
+    if len(texts) > 8:  # a long table: the first six, and how many more
+        texts = texts[:6] + ["%d more" % (len(texts) - 6)]
     return "%s%s %s" % (word, "s" * (len(texts) > 1), ", ".join(texts[:-1])
                         + " and " * (len(texts) > 1) + texts[-1])
 
