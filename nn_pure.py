@@ -347,6 +347,33 @@ def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
     return l2, syn0, syn1
 
 
+# 7. Check it yourself ------------------------------------------------------
+
+def error(X, y, syn0, syn1=None):
+    """Where is the loss? E = 1/2 x the sum over the rows of (y - guess)**2."""
+    misses = subtract(table_as_floats(X, y)[1], predict(X, syn0, syn1))
+    return 0.5 * sum(miss[0] ** 2 for miss in misses)
+
+
+def gradient_check(X, y, syn0, syn1=None, h=1e-5):
+    """(name, i, j, update, numerical) for each weight, syn0's first: what
+    one iteration of the loop adds (alpha 1), and how fast E falls as the
+    weight grows. They agree (--check): with miss y - guess, += goes down."""
+    weights = [finite_floats(w, "syn%d" % k)  # Part 2: checked float copies
+               for k, w in enumerate([syn0, syn1]) if w is not None]
+    updates, rows = loop_updates(X, y, *weights), []  # Part 2: the loop's
+    for k, w in enumerate(weights):
+        for i, row in enumerate(w):
+            for j, saved in enumerate(row):
+                row[j] = saved + h  # nudge the weight up...
+                up = error(X, y, *weights)
+                row[j] = saved - h  # ...and down
+                numerical = -(up - error(X, y, *weights)) / (2 * h)
+                row[j] = saved
+                rows.append(("syn%d" % k, i, j, updates[k][i][j], numerical))
+    return rows
+
+
 # ===========================================================================
 # Part 2: the machinery. A student may stop reading here.
 # ===========================================================================
@@ -1326,7 +1353,135 @@ def calc_number(x):
     return "%d / 2**%d" % (top, power) if power else "%d" % top
 
 
-# G. The command line: python nn_pure.py [--table T] [--hidden H] ... -------
+# G. See every step: --explain and --check, watching the loop's on_step --
+
+def loop_step(X, y, iteration, hidden, settings):
+    """The loop's matrices in that iteration by its names (l1, l1_error, ...,
+    syn0 after the update); l0, y, alpha; "before": [syn0(, syn1)]."""
+    X, y = table_as_floats(X, y)
+    trainer, given = lesson_settings(hidden, settings)
+    alpha = given.get("alpha", default_of(trainer, "alpha"))  # its own
+    step = {"l0": X, "y": y, "alpha": alpha}
+
+    def on_step(itr, *matrices):
+        if itr == iteration:
+            step.update(zip(STEP_NAMES[len(matrices)], matrices))
+    step["before"] = trainer(X, y, iterations=iteration, **given)[1:]
+    trainer(X, y, iterations=iteration + 1, on_step=on_step, **given)
+    return step
+
+
+def loop_updates(X, y, syn0, syn1=None):
+    """For gradient_check: what one iteration of the loop adds to each
+    weight (alpha 1), by the loop's lines: [syn0's] or [syn0's, syn1's]."""
+    X, y = table_as_floats(X, y)
+    l1 = sigmo_each(dot(X, syn0))
+    out = l1 if syn1 is None else sigmo_each(dot(l1, syn1))  # the guess
+    out_delta = multiply(subtract(y, out), sigmo_each(out, True))
+    if syn1 is None:
+        return [dot(transpose(X), out_delta)]
+    l1_delta = multiply(dot(out_delta, transpose(syn1)), sigmo_each(l1, True))
+    return [dot(transpose(X), l1_delta), dot(transpose(l1), out_delta)]
+
+
+def sum_line(head, inputs, weights, data=False, width=100):
+    """(line, total): head + 'a x b + c x d ... = total', added up as dot
+    adds it, with as many terms as fit in `width`, then how many more."""
+    terms = [(number_word(a) if data else "%.8f" % a) + " x %.8f" % b
+             for a, b in zip(inputs, weights)]
+    total, shown = dot([inputs], [[b] for b in weights])[0][0], len(terms)
+    while True:
+        left = len(terms) - shown
+        more = ["... (%d more)" % left] if left else []
+        line = head + " + ".join(terms[:shown] + more) + " = %.8f" % total
+        if len(line) <= width or shown == 1:
+            return line, total
+        shown -= 1
+
+
+def part(lines, title, m, places=4):
+    """Add title to lines, with how many of m's places it shows; return the
+    first `places` as (head, r, c), the head naming one: 'l1[2][0]'."""
+    size, columns, name = len(m) * len(m[0]), len(m[0]), title.split()[0]
+    lines.append(title + (" (the first %d of %d)" % (places, size)
+                          if size > places else ""))
+    return [("  %s[%d]%s: " % (name, k // columns, "[%d]" % (k % columns)
+             if columns > 1 else ""), k // columns, k % columns)
+            for k in range(min(size, places))]
+
+
+def explain_lines(X, y, iteration=0, hidden=None, **settings):
+    """--explain K: iteration K of the loop, number by number, in lines of
+    at most 100 characters. settings: seed, init, alpha."""
+    s = loop_step(X, y, iteration, hidden, settings)
+    last, lines = len(s["before"]), ["Iteration %d, rounded to 8 decimals, "
+                                     "as --trace prints it" % iteration]
+    times = number_word(s["alpha"]) + " x " if s["alpha"] != 1 else ""
+    for n in range(1, last + 1):  # the guess, layer by layer
+        ins, w, l = s["l%d" % (n - 1)], s["before"][n - 1], s["l%d" % n]
+        for head, r, c in part(lines, "l%d = sigmo(l%d . syn%d)" % (
+                n, n - 1, n - 1), l):
+            line, z = sum_line(head, ins[r], [row[c] for row in w], n == 1)
+            lines += [line, " " * len(head) + "sigmo(%.8f) = %.8f" % (
+                z, l[r][c])]
+    for n in range(last, 0, -1):  # the miss, back from the output
+        l, error, delta = s["l%d" % n], s["l%d_error" % n], s["l%d_delta" % n]
+        for head, r, c in part(lines, "l%d_error = %s; slope; delta" % (n, (
+                "y - l%d" % n if n == last else "l2_delta . syn1.T")), l):
+            out, pad = l[r][c], " " * len(head)
+            miss = ("%s - %.8f" % (number_word(s["y"][r][0]), out) if n == last
+                    else "%.8f x %.8f" % (s["l2_delta"][r][0],
+                                          s["before"][1][c][0]))
+            lines += [head + "error %s = %.8f" % (miss, error[r][c]), pad + (
+                "slope %.8f x (1 - %.8f) = %.8f" % (out, out, sigmo(out, True))
+            ), pad + "delta %.8f x %.8f = %.8f" % (
+                error[r][c], sigmo(out, True), delta[r][c])]
+    for n in range(last, 0, -1):  # the updates, syn1 first
+        ins, delta, w = s["l%d" % (n - 1)], s["l%d_delta" % n], s["before"]
+        for head, i, j in part(lines, "syn%d += %sl%d.T . l%d_delta" % (
+                n - 1, times, n - 1, n), w[n - 1]):
+            line, change = sum_line(head, [row[i] for row in ins],
+                                    [row[j] for row in delta], n == 1)
+            lines += [line, " " * len(head) + "%.8f %s %s%.8f = %.8f" % (
+                w[n - 1][i][j], "-" if change < 0 else "+", times,
+                abs(change), s["syn%d" % (n - 1)][i][j])]
+    return lines
+
+
+def check_lines(X, y, hidden=None, iterations=0, **settings):
+    """--check: (lines, all_ok): each weight's update, the loop's own step in
+    iteration N over alpha, beside minus E's slope from gradient_check; then
+    each layer's sigmoid slope, measured, and the classic mistake's."""
+    s, all_ok = loop_step(X, y, iterations, hidden, settings), True
+    lines = ["Iteration %d: update = the loop's step over alpha; numerical = "
+             "-(E(w + h) - E(w - h)) / 2h" % iterations,
+             "weight             update      numerical  rel. diff."]
+    for name, i, j, formula, numerical in gradient_check(X, y, *s["before"]):
+        update = (s[name][i][j] - s["before"][int(name[3])][i][j]) / s["alpha"]
+        off = abs(update - numerical) / max(1.0, abs(update), abs(numerical))
+        all_ok = all_ok and off <= 1e-6
+        lines.append("%-12s %14.8f %14.8f %11.1e%s" % ("%s[%d][%d]" % (
+            name, i, j), update, numerical, off, "" if off <= 1e-6 else
+            "  <- DISAGREE"))
+    for n in range(1, len(s["before"]) + 1):  # the sigmoid's slope in l<n>
+        z = dot(s["l%d" % (n - 1)][:1], s["before"][n - 1])[0][0]
+        slope = (sigmo(z + 1e-5) - sigmo(z - 1e-5)) / 2e-5  # measured
+        lines.append("l%d[0][0]: the slope of sigmo at its input z = %.8f, "
+                     "measured, is %.8f" % (n, z, slope))
+        for text, value in [("the loop's sigmo(l%d, True)" % n, sigmo(s[
+                "l%d" % n][0][0], True)), ("the classic mistake, sigmo(z, "
+                                           "True)", sigmo(z, True))]:
+            lines.append("  %s = %.8f: %s" % (text, value, "right" if abs(
+                value - slope) <= 1e-6 else "wrong"))
+    if not all_ok:
+        return lines + ["The updates marked are not minus the slope of E: "
+                        "this loop does not move them downhill."], False
+    return lines + ["So the loop's += moves every weight down the slope of E, "
+                    "which is why the error falls;", "alpha scales that step."
+                    ], True
+
+
+# H. The command line: python nn_pure.py [--table T] [--hidden H] ... -------
 
 def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
            plot=False, init=None, seed=None, alpha=None, rows=None):
@@ -1505,7 +1660,7 @@ def whole_number(text):
 
 WHOLE_FLAGS = (  # flag, smallest, largest
     ("iterations", 0, None), ("trace", 0, None), ("seed", 0, 4294967295),
-    ("hidden", 1, LIMITS["hidden"]))
+    ("hidden", 1, LIMITS["hidden"]), ("explain", 0, None))
 
 
 def parse_options(argv):
@@ -1546,6 +1701,12 @@ def parse_options(argv):
         "file for a calculator, to save as nn_calc.py, instead of running it")
     add("--plot", action="store_true", help="after training, draw the mean "
         "error over the iterations as a text chart")
+    add("--explain", nargs="?", const="0", metavar="K", help="print "
+        "iteration K (default 0) of the loop number by number, to redo by "
+        "hand")
+    add("--check", action="store_true", help="check that each update is "
+        "minus the slope of the error E (after --iterations N); exit 1 if "
+        "not")
     options = vars(parser.parse_args(argv))
     for flag, least, most in WHOLE_FLAGS:
         text = options[flag]
@@ -1568,6 +1729,22 @@ def parse_options(argv):
                      "with --hidden both weights start as the tutorial's")
     options["trace"] = options["trace"] or 0
     return options
+
+
+def see_every_step(X, y, explain, check, options):
+    """--explain and --check: print their lines; None, or, when --check
+    finds an update that is not the error's slope, (message, status 1)."""
+    settings = dict((name, options.get(name)) for name in (
+        "seed", "init", "alpha"))
+    if explain is not None:
+        print("\n".join(explain_lines(X, y, explain, options.get("hidden"),
+                                      **settings)))
+    if check:
+        lines, agree = check_lines(X, y, options.get("hidden"),
+                                   options.get("iterations") or 0, **settings)
+        print("\n".join(lines))
+        if not agree:
+            return "--check: an update is not minus the slope of E", 1
 
 
 def main(argv=None):
@@ -1601,8 +1778,12 @@ def run_lesson(argv):
         except (ValueError, TypeError) as error:
             return "error: %s" % error, 2
         try:
+            explain = options.pop("explain", None)
+            check = options.pop("check", False)
             if options.pop("calculator", False):
                 sys.stdout.write(calculator_file(X, y, table=table, **options))
+            elif explain is not None or check:
+                return see_every_step(X, y, explain, check, options)
             else:
                 lesson(X, y, **options)
         except ValueError as error:  # a row or a setting that won't do
@@ -1639,7 +1820,7 @@ def file_stem(path):
     return name[:-3] if name.endswith(".py") else name
 
 
-# H. Long runs and accidents --------------------------------------------------
+# I. Long runs and accidents --------------------------------------------------
 
 RUN = {"at": 0, "of": 0, "start": 0.0, "shown": 0.0}  # where the run is
 SHOW_AFTER = 2  # seconds: a run shows its progress when it is this long

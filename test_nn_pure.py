@@ -2113,3 +2113,261 @@ def test_lesson_two_says_whether_it_learned(capsys, hidden, seed, learned):
                 " well: try more hidden units (--hidden 4) or another seed "
                 "(--seed 2).") in words
         assert " [ 0.49996351]\n" in text and " [ 0.50004084]]\n" in text
+
+
+# ---------------------------------------------------------------------------
+# See every step (issue 16): --explain, --check, error and gradient_check
+# ---------------------------------------------------------------------------
+#
+# References: NumPy 2.4 with the post's code (snippets beside each). Common
+# setup of the snippets:
+#     import numpy as np
+#     def sigmo(x, d=False): return x*(1-x) if d else 1/(1+np.exp(-x))
+#     X = np.array([[0,0,1],[1,1,1],[1,0,1],[0,1,1]], float)
+#     y = np.array([[0,1,1,0]], float).T
+#     Xx = np.array([[0,0,1],[0,1,1],[1,0,1],[1,1,1]], float); yx = y.copy()
+
+nn = p1 = p2 = nn_pure  # one module: the lesson, Part 1 and Part 2
+
+POST_START = [[0.417022004702574], [0.7203244934421581],
+              [0.00011437481734488664]]  # np.random.seed(1); random_sample
+
+AND_X = [[0, 0, 1], [0, 1, 1], [1, 0, 1], [1, 1, 1]]
+AND_y = [[0], [0], [0], [1]]
+FOUR_X = [[0, 0, 1, 1], [1, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 1], [1, 1, 1, 1]]
+FOUR_y = [[0], [1], [0.75], [0.25], [1]]  # a 4-input table of our own
+TABLES = [(nn.X, nn.y), (nn.X_xor, nn.y_xor), (AND_X, AND_y), (FOUR_X, FOUR_y)]
+
+
+def fits_a_screen(lines):
+    return len(lines) <= 80 and max(len(line) for line in lines) <= 100
+
+
+def test_explain_shows_the_issues_worked_numbers():
+    text = "\n".join(p2.explain_lines(nn.X, nn.y))
+    for piece in [  # the issue's own example (its numbers are NumPy's below)
+            "l1[1]: 1 x 0.41702200 + 1 x 0.72032449 + 1 x 0.00011437 "
+            "= 1.13746087", "sigmo(1.13746087) = 0.75721315",
+            "1 - 0.75721315 = 0.24278685",
+            "0.75721315 x (1 - 0.75721315) = 0.18384140",
+            "0.24278685 x 0.18384140 = 0.04463427",
+            "syn0[0]: 0 x -0.12500715 + 1 x 0.04463427 + 1 x 0.09510316 "
+            "+ 0 x -0.14811148 = 0.13973743",
+            "0.41702200 + 0.13973743 = 0.55675944", "= -0.13326682"]:
+        assert piece in text
+
+
+# NumPy, iteration 0 of the post's loop, each "%.8f" % v, in this order:
+#   np.random.seed(1); syn0 = np.random.random_sample((3,1))
+#   z = X.dot(syn0); l1 = sigmo(z); e = y - l1; s = sigmo(l1, True)
+#   d = e*s; ch = X.T.dot(d); z, l1, e, s, d, ch, syn0 + ch (raveled)
+POST_ITERATION_0 = (
+    "0.00011437 1.13746087 0.41713638 0.72043887 0.50002859 0.75721315 "
+    "0.60279781 0.67270365 -0.50002859 0.24278685 0.39720219 -0.67270365 "
+    "0.25000000 0.18384140 0.23943261 0.22017345 -0.12500715 0.04463427 "
+    "0.09510316 -0.14811148 0.13973743 -0.10347721 -0.13338120 0.55675944 "
+    "0.61684728 -0.13326682").split()
+# NumPy, iteration 2: the same after two updates
+#   for i in range(2):
+#       l1 = sigmo(X.dot(syn0)); syn0 += X.T.dot((y-l1)*sigmo(l1,True))
+#   z, l1, d, ch, syn0 + ch as above
+POST_ITERATION_2 = (
+    "-0.25039898 0.97261041 0.45134306 0.27086837 0.43772530 0.72563950 "
+    "0.61095851 0.56730608 -0.10773377 0.05462156 0.09247057 -0.13925656 "
+    "0.14709213 -0.08463500 -0.09989819 0.84883417 0.43663234 "
+    "-0.35029717").split()
+
+
+def numbers_in(lines):
+    return set(" ".join(lines).replace(",", " ").replace("(", " ")
+               .replace(")", " ").split())
+
+
+def test_explain_numbers_equal_numpys_lesson_1():
+    lines = p2.explain_lines(nn.X, nn.y)
+    assert fits_a_screen(lines) and "the first" not in "\n".join(lines)
+    assert set(POST_ITERATION_0) <= numbers_in(lines)
+    assert set(POST_ITERATION_2) <= numbers_in(p2.explain_lines(nn.X, nn.y, 2))
+    assert set(POST_ITERATION_2) - numbers_in(lines)  # the test can fail
+
+
+# NumPy, lesson 2 on XOR, iteration 0, seed 1, 4 hidden units:
+#   np.random.seed(1)
+#   s0 = 2*np.random.random((3,4))-1; s1 = 2*np.random.random((4,1))-1
+#   z1 = Xx.dot(s0); l1 = sigmo(z1); z2 = l1.dot(s1); l2 = sigmo(z2)
+#   l2d = (yx-l2)*sigmo(l2,True); l1e = l2d.dot(s1.T); l1d = l1e*sigmo(l1,True)
+#   c1 = l1.T.dot(l2d); c0 = Xx.T.dot(l1d)
+#   z1[0], l1[0], z2, l2, l2d, l1e[0], l1d[0], c1, s1 + c1, c0[0], (s0 + c0)[0]
+XOR_ITERATION_0 = (
+    "-0.20646505 0.07763347 -0.16161097 0.37043900 0.44856632 0.51939863 "
+    "0.45968497 0.59156505 -0.10517857 -0.04417936 0.17581491 0.17931239 "
+    "0.47372957 0.48895696 0.54384086 0.54470837 -0.11810546 0.12769844 "
+    "0.11316304 -0.13508831 0.06981160 -0.08931546 0.11163621 -0.04026629 "
+    "0.01726822 -0.02229526 0.02772761 -0.00972897 -0.00451385 -0.00669325 "
+    "-0.00676932 -0.00455133 -0.59560936 0.74954163 -0.95199413 0.33638369 "
+    "-0.00103683 -0.00496476 -0.00375422 -0.00155545 -0.16699282 0.43568423 "
+    "-1.00352547 -0.39689030").split()
+
+
+def test_explain_numbers_equal_numpys_lesson_2():
+    lines = p2.explain_lines(nn.X_xor, nn.y_xor, hidden=4)
+    assert fits_a_screen(lines)
+    assert set(XOR_ITERATION_0) <= numbers_in(lines)
+    text = "\n".join(lines)
+    # each hidden unit's error: the output's delta x its weight in syn1
+    assert ("l1_error[0][0]: error -0.11810546 x -0.59109550 = 0.06981160"
+            in text)
+    assert "syn0 += l0.T . l1_delta (the first 4 of 12)" in text
+    # a sum too long for 100 columns says how many terms it left out
+    assert ("l2[0]: 0.44856632 x -0.59109550 + 0.51939863 x 0.75623487 + "
+            "... (2 more) = -0.10517857") in text
+
+
+def test_explain_passes_settings_on():
+    # starting weights: np.random.seed(1); 2*np.random.random_sample((3,1))-1
+    tutorial = "\n".join(p2.explain_lines(nn.X, nn.y, init="tutorial"))
+    assert "1 x -0.16595599 + 1 x 0.44064899 + 1 x -0.99977125" in tutorial
+    # NumPy: syn0[0] + 0.5 * ch[0] with ch of iteration 0 above
+    half = "\n".join(p2.explain_lines(nn.X, nn.y, alpha=0.5))
+    assert "0.41702200 + 0.5 x 0.13973743 = 0.48689072" in half
+
+
+def test_explain_a_large_table_fits_and_says_what_it_left_out():
+    X = [[(r * 7 + c * 3) % 5 / 4.0 for c in range(12)] + [1]
+         for r in range(30)]
+    y = [[r % 2] for r in range(30)]
+    for hidden in (None, 6):
+        lines = p2.explain_lines(X, y, 3, hidden)
+        assert fits_a_screen(lines)
+        assert "(the first 4 of 30)" in "\n".join(lines)
+        assert "more) =" in "\n".join(lines)  # a sum over 30 rows, cut
+
+
+def test_error_is_half_the_squared_misses():
+    # NumPy: 0.5*((y - sigmo(X.dot(syn0)))**2).sum(), syn0 = POST_START
+    assert abs(p1.error(nn.X, nn.y, POST_START) - 0.45963691725545075) < 1e-15
+    # NumPy: 0.5*((yx - sigmo(sigmo(Xx.dot(s0)).dot(s1)))**2).sum(), s0 and
+    # s1 as in XOR_ITERATION_0
+    l2, syn0, syn1 = nn.train_hidden(nn.X_xor, nn.y_xor, 4, 0)
+    assert abs(p1.error(nn.X_xor, nn.y_xor, syn0, syn1)
+               - 0.4951865354020256) < 1e-15
+
+
+def test_gradient_check_updates_equal_numpys():
+    # NumPy: ch.ravel().tolist() above (lesson 1), then c0 and c1 (lesson 2)
+    numpy_1 = [0.13973743195228824, -0.10347720879100122,
+               -0.13338119900784995]
+    numpy_2 = [-0.0010368297984490737, -0.00496475686792127,
+               -0.003754221587321374, -0.0015554464951141322,
+               -0.000307486002942595, -0.0038499869649107135,
+               -0.01025853905559991, -0.0003253507079024349,
+               0.0008048910326164411, -0.006125554492914399,
+               -0.0019528962395484843, -0.00041050689521485856,
+               -0.004513854630557412, -0.006693247497882839,
+               -0.00676931634895491, -0.004551329347278149]
+    rows = p1.gradient_check(nn.X, nn.y, POST_START)
+    assert [r[:3] for r in rows] == [("syn0", i, 0, ) for i in range(3)]
+    l2, syn0, syn1 = nn.train_hidden(nn.X_xor, nn.y_xor, 4, 0)
+    rows_2 = p1.gradient_check(nn.X_xor, nn.y_xor, syn0, syn1)
+    assert [r[:3] for r in rows_2] == (
+        [("syn0", i, j) for i in range(3) for j in range(4)]
+        + [("syn1", i, 0) for i in range(4)])
+    for rows, numpy in ((rows, numpy_1), (rows_2, numpy_2)):
+        for (name, i, j, update, numerical), reference in zip(rows, numpy):
+            assert abs(update - reference) <= 1e-14
+            assert abs(numerical - reference) <= 1e-9
+
+
+def test_check_agrees_on_every_table_both_networks():
+    for X, y in TABLES:
+        for hidden, iterations in ((None, 0), (None, 200), (3, 0), (3, 200)):
+            lines, ok = p2.check_lines(X, y, hidden, iterations)
+            text = "\n".join(lines)
+            assert ok and "DISAGREE" not in text, (X, hidden, iterations)
+            assert "moves every weight down the slope of E" in text
+            assert text.count("the classic mistake") == (1 if hidden is None
+                                                        else 2)
+            assert text.count("True) = ") == 2 * text.count(": right\n")
+            assert text.count("the classic mistake, sigmo(z, True) = ") == (
+                text.count(": wrong"))
+
+
+def test_check_marks_the_classic_mistake():
+    lines, ok = p2.check_lines(nn.X, nn.y)
+    # NumPy: z = X.dot(syn0)[0,0] = 0.00011437; z*(1-z) = 0.00011436
+    assert ("the loop's sigmo(l1, True) = 0.25000000: right\n"
+            "  the classic mistake, sigmo(z, True) = 0.00011436: wrong"
+            ) in "\n".join(lines)
+
+
+def slope_at_the_input(m, deriv=False):
+    """The classic mistake, put into the loop: sigmo_each(l, True) gives the
+    slope taken at the input z = log(l / (1 - l)), as sigmo(z, True)."""
+    if not deriv:
+        return [[nn.sigmo(x) for x in row] for row in m]
+    return [[nn.sigmo(math.log(x / (1 - x)), True) for x in row] for row in m]
+
+
+def test_a_wrong_slope_in_the_loop_is_flagged(monkeypatch):
+    monkeypatch.setattr(nn, "sigmo_each", slope_at_the_input)  # everywhere
+    for hidden in (None, 4):
+        lines, ok = p2.check_lines(nn.X_xor, nn.y_xor, hidden)
+        assert not ok and "<- DISAGREE" in "\n".join(lines)
+        assert "not minus the slope of E" in lines[-1]
+    rows = p1.gradient_check(nn.X, nn.y, POST_START)
+    assert not all(abs(update - numerical) <= 1e-6
+                   for name, i, j, update, numerical in rows)
+
+
+def train_with_minus(X, y, iterations=10000, seed=1, init="post",
+                     on_step=None, alpha=1.0):
+    """The post's loop as a student might edit it wrongly: -= for +=."""
+    syn0 = nn.starting_weights(len(X[0]), seed, init)
+    l1 = None
+    for itr in range(iterations):
+        l1 = nn.sigmo_each(nn.dot(X, syn0))
+        l1_error = nn.subtract(y, l1)
+        l1_delta = nn.multiply(l1_error, nn.sigmo_each(l1, True))
+        syn0 = nn.add(syn0, nn.dot(nn.transpose(X), l1_delta), -alpha)
+        if on_step is not None:
+            on_step(itr, l1, l1_error, l1_delta, syn0)
+    return l1, syn0
+
+
+def test_check_uses_the_loops_own_step(monkeypatch):
+    # only train's loop is wrong (gradient_check's own update, the loop's
+    # lines copied, stays right): --check must still see it
+    monkeypatch.setattr(nn, "train", train_with_minus)
+    rows = nn.gradient_check(nn.X, nn.y, POST_START)
+    assert all(abs(u - n) <= 1e-6 for name, i, j, u, n in rows)
+    lines, ok = p2.check_lines(nn.X, nn.y, iterations=3)
+    assert not ok and lines[2].endswith("<- DISAGREE")
+    assert sum(line.endswith("<- DISAGREE") for line in lines) == 3
+
+
+def test_check_with_alpha_and_iterations():
+    for hidden in (None, 2):
+        lines, ok = p2.check_lines(FOUR_X, FOUR_y, hidden, 30, alpha=0.5)
+        assert ok and lines[0].startswith("Iteration 30:")
+
+
+def test_check_on_the_command_line_and_a_loop_edited_wrongly(tmp_path):
+    status, out, err = run_script("--check")
+    assert (status, quiet(err)) == (0, "")
+    assert "So the loop's += moves every weight down the slope of E" in out
+    # the slope taken at the sum, not the guess: the classic mistake, made
+    # in the loop itself; --check marks the updates and exits 1
+    script = edited_copy(tmp_path, lambda s: replace_once(
+        s, "        l1_delta = multiply(l1_error, sigmo_each(l1, True))",
+        "        l1_delta = multiply(l1_error, sigmo_each(dot(l0, syn0), "
+        "True))"))
+    status, out, err = run([sys.executable, script, "--check"], cwd=tmp_path)
+    assert status == 1 and out.count("<- DISAGREE") == 3
+    assert err == ("nn_pure.py: --check: an update is not minus the slope of "
+                   "E\n")
+    status, out, err = run_script("--explain", "2", "--table", "xor",
+                                  "--hidden", "3")
+    assert (status, quiet(err)) == (0, "")
+    lines = out.splitlines()
+    assert lines[0].startswith("Iteration 2,") and len(lines) <= 80
+    assert max(map(len, lines)) <= 100
