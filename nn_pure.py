@@ -590,12 +590,13 @@ def finite_floats(m, name):
     """A float copy of matrix m, after checking it holds finite numbers."""
     m = from_numpy(m)
     shape(m, name)
+    m = [[from_numpy(value) for value in row] for row in m]  # NumPy's too
     for r, row in enumerate(m):
         for c, value in enumerate(row):
             if not is_finite(value):
                 raise ValueError("%s[%d][%d] is %s; expected a finite "
                                  "number" % (name, r, c, describe(value)))
-    return [[float(from_numpy(value)) for value in row] for row in m]
+    return [[float(value) for value in row] for row in m]
 
 
 def is_finite(number):
@@ -1243,6 +1244,7 @@ def calculator_file(X, y, hidden=None, rows=None, table=None, **settings):
         raise ValueError("--calculator: the file has no --trace or --plot")
     X, y = table_as_floats(X, y)
     trainer, given = lesson_settings(hidden, settings)
+    check_settings(given.get("iterations", 0), 1, None)  # the rest: below
     asked = check_rows(rows or [], len(X[0]))  # --predict's, for the header
     with contextlib.redirect_stdout(io.StringIO()):  # what train may print
         start = trainer(X, y, **dict(given, iterations=0))[1:]  # checks too
