@@ -510,14 +510,16 @@ def check_matrices(operation, a, b):
     """Stop with a one-line ValueError unless a and b are matrices whose
     shapes fit the operation: dot needs a's columns to equal b's rows, the
     elementwise helpers need two matrices of one shape."""
-    rows, columns = shape(a, (operation, "first matrix"), numbers=False)
-    b_rows, b_columns = shape(b, (operation, "second matrix"), numbers=False)
-    if operation == "dot" and columns != b_rows:
-        raise ValueError("dot: shapes %dx%d and %dx%d do not multiply; "
-                         "expected the first matrix's columns (%d) to equal "
-                         "the second matrix's rows (%d)"
-                         % (rows, columns, b_rows, b_columns, columns, b_rows))
-    if operation != "dot" and (rows, columns) != (b_rows, b_columns):
+    rows, columns = shape(a, (operation, "first matrix"), False)
+    b_rows, b_columns = shape(b, (operation, "second matrix"), False)
+    if operation == "dot":
+        if columns != b_rows:
+            raise ValueError("dot: shapes %dx%d and %dx%d do not multiply; "
+                             "expected the first matrix's columns (%d) to "
+                             "equal the second matrix's rows (%d)" % (
+                                 rows, columns, b_rows, b_columns, columns,
+                                 b_rows))
+    elif rows != b_rows or columns != b_columns:
         raise ValueError("%s needs two matrices of the same shape, got %dx%d "
                          "and %dx%d" % (operation, rows, columns, b_rows,
                                         b_columns))

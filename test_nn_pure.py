@@ -2178,7 +2178,7 @@ POST_ITERATION_2 = (
     "-0.35029717").split()
 
 
-def numbers_in(lines):
+def words_in(lines):
     return set(" ".join(lines).replace(",", " ").replace("(", " ")
                .replace(")", " ").split())
 
@@ -2186,9 +2186,9 @@ def numbers_in(lines):
 def test_explain_numbers_equal_numpys_lesson_1():
     lines = p2.explain_lines(nn.X, nn.y)
     assert fits_a_screen(lines) and "the first" not in "\n".join(lines)
-    assert set(POST_ITERATION_0) <= numbers_in(lines)
-    assert set(POST_ITERATION_2) <= numbers_in(p2.explain_lines(nn.X, nn.y, 2))
-    assert set(POST_ITERATION_2) - numbers_in(lines)  # the test can fail
+    assert set(POST_ITERATION_0) <= words_in(lines)
+    assert set(POST_ITERATION_2) <= words_in(p2.explain_lines(nn.X, nn.y, 2))
+    assert set(POST_ITERATION_2) - words_in(lines)  # the test can fail
 
 
 # NumPy, lesson 2 on XOR, iteration 0, seed 1, 4 hidden units:
@@ -2212,7 +2212,7 @@ XOR_ITERATION_0 = (
 def test_explain_numbers_equal_numpys_lesson_2():
     lines = p2.explain_lines(nn.X_xor, nn.y_xor, hidden=4)
     assert fits_a_screen(lines)
-    assert set(XOR_ITERATION_0) <= numbers_in(lines)
+    assert set(XOR_ITERATION_0) <= words_in(lines)
     text = "\n".join(lines)
     # each hidden unit's error: the output's delta x its weight in syn1
     assert ("l1_error[0][0]: error -0.11810546 x -0.59109550 = 0.06981160"
@@ -2279,11 +2279,11 @@ def test_gradient_check_updates_equal_numpys():
 
 
 def test_check_agrees_on_every_table_both_networks():
-    for X, y in TABLES:
+    for table, answers in TABLES:
         for hidden, iterations in ((None, 0), (None, 200), (3, 0), (3, 200)):
-            lines, ok = p2.check_lines(X, y, hidden, iterations)
+            lines, ok = p2.check_lines(table, answers, hidden, iterations)
             text = "\n".join(lines)
-            assert ok and "DISAGREE" not in text, (X, hidden, iterations)
+            assert ok and "DISAGREE" not in text, (table, hidden, iterations)
             assert "moves every weight down the slope of E" in text
             assert text.count("the classic mistake") == (1 if hidden is None
                                                         else 2)
