@@ -243,6 +243,29 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
     return l1, syn0
 
 
+# The S-curve: sigmo(x) squashes any x into (0, 1). At each o the slope is
+# out * (1 - out), where out = sigmo(x) (what sigmo(out, True) returns):
+#  1.0 |                                  **********o****
+#      |                             ***o*
+#      |                          ***
+#  0.5 |                       *o*
+#      |                    ***
+#      |               *o***
+#  0.0 |****o**********
+#      +----+-----------+-------+-------+-----------+----
+#          -5          -2       0       2           5   x
+#  slope 0.0066       0.105   0.25    0.105      0.0066
+# Steep in the middle: an unsure guess moves most. Flat at the ends: a
+# confident guess, even a wrong one, barely moves (at x = 5, 1/38 as much).
+#
+# Lesson 1's network, for one row of X: each input times its weight, all
+# added up (dot does it for every row at once), squashed by sigmo:
+#   l0          syn0
+#   input 1 --- syn0[0][0] --\
+#   input 2 --- syn0[1][0] ---+--> sum --> sigmo --> l1, the guess
+#   bias 1 ---- syn0[2][0] --/
+
+
 # 5. Asking the trained network about new inputs --------------------------
 
 def predict(x, syn0, syn1=None):
@@ -296,6 +319,14 @@ X_xor = [[0, 0, 1],
 y_xor = [[0], [1], [1], [0]]  # 1 when exactly one of inputs 1, 2 is 1
 
 
+# Lesson 2's network: four sums like lesson 1's, side by side, make the
+# hidden layer l1 (syn0 is 3x4: each input reaches each unit); syn1 (4x1)
+# weighs l1's four numbers into one more sum; sigmo makes it the guess, l2:
+#   l0       syn0 (3x4)                 l1     syn1 (4x1)
+#   input 1 --\    /--> sum -> sigmo -> unit 1 --\
+#   input 2 ---+--+---> sum -> sigmo -> unit 2 ---\
+#   bias 1 ---/    \--> sum -> sigmo -> unit 3 ----+-> sum -> sigmo -> l2
+#                   \-> sum -> sigmo -> unit 4 ---/
 def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
                  alpha=1.0):
     """Train the tutorial's 3-layer network; return (l2, syn0, syn1).
@@ -1242,8 +1273,10 @@ def calculator_file(X, y, hidden=None, rows=None, table=None, **settings):
     """nn_calc.py's text: Part 1's lesson for this table and these settings
     (as lesson() takes them), or a ValueError saying why it cannot be."""
     import contextlib, io  # here, not at the top: only --calculator needs them
-    if settings.pop("trace", 0) or settings.pop("plot", False):
-        raise ValueError("--calculator: the file has no --trace or --plot")
+    if any([settings.pop(name, None) for name in ("trace", "plot",
+                                                  "picture")]):
+        raise ValueError("--calculator: the file has no --trace, --plot or "
+                         "--draw")
     X, y = table_as_floats(X, y)
     trainer, given = lesson_settings(hidden, settings)
     check_settings(given.get("iterations", 0), 1, None)  # the rest: below
@@ -1488,11 +1521,13 @@ def check_lines(X, y, hidden=None, iterations=0, **settings):
 # H. The command line: python nn_pure.py [--table T] [--hidden H] ... -------
 
 def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
-           plot=False, init=None, seed=None, alpha=None, rows=None):
+           plot=False, init=None, seed=None, alpha=None, rows=None,
+           picture=None):
     """What ``python nn_pure.py`` does: train on a table (the module's X, y
     as they are now, by default) and print what the network learned. The
     flags as arguments; a setting left as None is train's own default (or
     train_hidden's, with hidden units). rows: --predict's, lists of numbers.
+    picture: "text" or "svg" draws the trained network (--draw, --svg).
     """
     if X is None and y is None:
         X, y = choose_table(None)
@@ -1500,8 +1535,10 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
     trainer, given = lesson_settings(hidden, dict(
         iterations=iterations, init=init, seed=seed, alpha=alpha))
     check_whole("trace", trace, 0)
-    if plot not in (True, False):
-        raise TypeError("plot must be True or False, got %s" % describe(plot))
+    if plot not in (True, False) or picture not in (None, "text", "svg"):
+        raise TypeError("plot must be True or False, and picture None, "
+                        "'text' or 'svg'; got %s and %s" % (
+                            describe(plot), describe(picture)))
     rows = guess_rows(X, hidden, rows)
     iterations = given.get("iterations", default_of(trainer, "iterations"))
     if plot and iterations is None:
@@ -1516,7 +1553,7 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
     def watch(itr, *matrices):  # train's on_step: after each iteration
         show_progress(itr)
         error = matrices[1 if hidden is None else 2]  # l1_error or l2_error
-        if hidden is not None and itr % 10000 == 0:
+        if hidden is not None and itr % 10000 == 0 and picture != "svg":
             print("Error:" + python2_str(mean_abs(error)))  # the tutorial's
         if itr < trace:
             print_step(itr, matrices)
@@ -1528,9 +1565,16 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
     settings = dict((name, given.get(name, default_of(trainer, name)))
                     for name in ("iterations", "seed", "init", "alpha")
                     if name != "init" or hidden is None)  # as they were
+    drawing = picture and draw(result[1], (result[2:] or [None])[0], X)
+    if picture == "svg":  # stdout holds the SVG alone, for > net.svg
+        print(drawing._repr_svg_())
+        return
     print_lesson(X, y, result[0], result[1:], rows, settings)
     if plot:
         print(text_chart(errors, iterations))
+    if drawing:
+        print()
+        print(drawing)
 
 
 def lesson_settings(hidden, settings):
@@ -1705,6 +1749,10 @@ def parse_options(argv):
         "file for a calculator, to save as nn_calc.py, instead of running it")
     add("--plot", action="store_true", help="after training, draw the mean "
         "error over the iterations as a text chart")
+    add("--draw", action="store_true", help="after training, draw the "
+        "network and, for two 0/1 inputs, the map of its guesses")
+    add("--svg", action="store_true", help="with --draw: print the picture "
+        "as SVG, alone (python nn_pure.py --draw --svg > net.svg)")
     add("--explain", nargs="?", const="0", metavar="K", help="print "
         "iteration K (default 0) of the loop number by number, to redo by "
         "hand")
@@ -1731,6 +1779,10 @@ def parse_options(argv):
     if options["hidden"] is not None and options["init"] is not None:
         parser.error("--init is for the network without a hidden layer; "
                      "with --hidden both weights start as the tutorial's")
+    if options["svg"] and not options["draw"]:
+        parser.error("--svg goes with --draw: --draw --svg")
+    svg, draw_it = options.pop("svg"), options.pop("draw")
+    options["picture"] = "svg" if svg else "text" if draw_it else None
     options["trace"] = options["trace"] or 0
     return options
 
@@ -1824,7 +1876,137 @@ def file_stem(path):
     return name[:-3] if name.endswith(".py") else name
 
 
-# I. Long runs and accidents --------------------------------------------------
+# I. Pictures (--draw): the network, and its guess between the table's rows
+
+SHADES = " .:*#"  # a guess in the text map: ' ' from 0 to 0.2, ... '#' to 1
+EDGE = ('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width='
+        '"%.1f"><title>%s</title></line>\n')
+NODE = ('<circle cx="%d" cy="%d" r="16" fill="white" stroke="black"/>\n'
+        '<text x="%d" y="%d" text-anchor="middle">%s</text>\n')
+CELL = '<rect x="%d" y="%d" width="14" height="14" fill="%s"/>\n'
+RING = '<circle cx="%d" cy="%d" r="5" fill="none" stroke="black"/>\n'
+TEXT = '<text x="%d" y="%d">%s</text>\n'
+SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="380" '
+       'font-family="sans-serif" font-size="12" style="background:white">\n')
+
+
+class Drawing:
+    """What draw() returns: print() shows its text picture; Jupyter shows
+    its SVG (Jupyter looks for a method named _repr_svg_: hence a class)."""
+
+    def __init__(self, text, svg):
+        self.text, self.svg = text, svg
+
+    def __str__(self):
+        return self.text
+
+    def _repr_svg_(self):
+        return self.svg
+
+
+def draw(syn0, syn1=None, X=None):
+    """The trained network, each weight on its edge; and when the inputs
+    that vary in X are two columns of 0s and 1s (as in XOR), the decision
+    map: the guess for those two from 0 to 1, the other inputs as in X."""
+    syn0 = finite_floats(syn0, "syn0")
+    syn1 = None if syn1 is None else finite_floats(syn1, "syn1")
+    X = inputs_as_floats([[0.0] * len(syn0)] if X is None else X, syn0, syn1)
+    if len((syn1 or syn0)[0]) != 1:
+        raise ValueError("draw: syn1 (or syn0, if alone) must have 1 column")
+    inputs = ["input %d" % (i + 1) for i in range(len(syn0))]
+    units = ["unit %d" % (j + 1) for j in range(len(syn0[0]))]
+    layers = [("syn0", syn0, inputs, ["l1"] if syn1 is None else units)]
+    if syn1 is not None:
+        layers.append(("syn1", syn1, units, ["l2"]))
+    text, svg = network(layers)
+    map_text, map_svg = decision_map(syn0, syn1, X)  # right of the network
+    return Drawing("\n".join(text + map_text), SVG % (740 if map_svg else 380)
+                   + svg + map_svg + "</svg>\n")
+
+
+def network(layers):
+    """Text lines and SVG: each weight a bar; an edge, blue if positive,
+    orange if negative, wider for a bigger weight, its value its tooltip."""
+    columns = [layers[0][2]] + [layer[3] for layer in layers]
+    where = {}  # each node's centre in the SVG: column k, row i of n
+    for k, names in enumerate(columns):
+        for i, name in enumerate(names):
+            where[name] = (60 + 140 * k, 56 + (2 * i + 1) * 147 // len(names))
+    text = ["Each weight on its edge as a bar: = if positive, - if negative, "
+            "one for each 1", "of its size (up to 10); '.' if under 0.5."]
+    svg = TEXT % (20, 20, "Weights: blue +, orange -, wider if bigger")
+    for name, weights, sources, targets in layers:
+        for t, target in enumerate(targets):
+            for i, source in enumerate(sources):
+                weight, which = weights[i][t], "%s[%d][%d]" % (name, i, t)
+                text.append("  %-8s -> %-7s %-10s %15s  %s" % (
+                    source, target, which, number_text(weight), bar(weight)))
+                svg += EDGE % (where[source] + where[target] + (
+                    colour(1 if weight > 0 else 0),
+                    1 + 0.7 * min(abs(weight), 10), number_text(weight)))
+    for name, (x, y) in where.items():
+        svg += NODE % (x, y, x, y + 4, name.split()[-1])  # 1, 2, ... l1
+    return text, svg
+
+
+def bar(weight):
+    """A weight as a bar, = (- if negative) for each 1 of its size, to 10:
+
+    >>> bar(3.2), bar(-1.7), bar(0.3)
+    ('===', '--', '.')
+    """
+    size = int(min(abs(weight), 10) + 0.5)
+    return ("=" if weight > 0 else "-") * size or "."
+
+
+def decision_map(syn0, syn1, X):
+    """Text lines and SVG: the guess at 21 x 21 points, A and B (the two
+    inputs that vary, if they are 0s and 1s; else [] and "") from 0 to 1 in
+    steps of 0.05; a ring or () on each row of X."""
+    varying = [c for c in range(len(X[0]))
+               if any(row[c] != X[0][c] for row in X)]
+    if len(varying) != 2 or not all(row[c] in (0, 1) for row in X
+                                    for c in varying):
+        return [], ""
+    a, b = varying
+    corners = [(20 * row[a], 20 - 20 * row[b]) for row in X]
+    text = ["", "The guess for A = input %d (across, 0 to 1) and B = input %d "
+            "(up), the others" % (a + 1, b + 1), "as in X; (#) a row of X; "
+            "' ' 0-0.2 '.' 0.2-0.4 ':' 0.4-0.6 '*' 0.6-0.8 '#' 0.8-1",
+            "  +" + "-" * 63 + "+"]
+    svg = (TEXT % (400, 20, "The guess for A = input %d (across), B = input"
+                   " %d (up), 0 to 1:" % (a + 1, b + 1)) +
+           TEXT % (400, 36, "orange 0, white 0.5, blue 1; o: a row of X"))
+    guesses = []
+    for r in range(21):  # B from 1 (the top row) down to 0
+        line = "  |"
+        for c in range(21):  # A from 0 (left) to 1
+            point = list(X[0])  # the other inputs: the same in every row
+            point[a], point[b] = c / 20, (20 - r) / 20
+            guesses.append(predict(point, syn0, syn1)[0][0])
+            mark = SHADES[min(int(guesses[-1] * 5), 4)]
+            line += "(%s)" % mark if (c, r) in corners else mark * 3
+            svg += CELL % (400 + 14 * c, 56 + 14 * r, colour(guesses[-1]))
+            if (c, r) in corners:  # a row of X
+                svg += RING % (407 + 14 * c, 63 + 14 * r)
+        if r % 2 == 0:  # the text shows every other row
+            text.append(line + "|")
+    text.append(text[3])  # the bottom edge
+    if max(guesses) - min(guesses) < 0.1:  # (lesson 1 on XOR, seed 1)
+        text.append("Every guess here is %.3f to %.3f: a flat map, no line "
+                    "between 0s and 1s." % (min(guesses), max(guesses)))
+    return text, svg
+
+
+def colour(guess):
+    """A guess as an SVG colour: orange (#f59322) at 0, white at 0.5, blue
+    (#0877bd) at 1, and the shades between."""
+    end = (245, 147, 34) if guess < 0.5 else (8, 119, 189)
+    part = abs(2 * guess - 1)  # from 0 at 0.5 (white) to 1 at 0 or 1
+    return "#%02x%02x%02x" % tuple(round(255 + (e - 255) * part) for e in end)
+
+
+# J. Long runs and accidents --------------------------------------------------
 
 RUN = {"at": 0, "of": 0, "start": 0.0, "shown": 0.0}  # where the run is
 SHOW_AFTER = 2  # seconds: a run shows its progress when it is this long

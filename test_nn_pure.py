@@ -1839,10 +1839,11 @@ def test_calculator_file_of_the_posts_lesson_fits_in_4_kb(tmp_path):
 
 
 def test_calculator_refuses_trace_and_plot_in_one_line():
-    for flags in (["--trace", "2"], ["--plot"]):
+    for flags in (["--trace", "2"], ["--plot"], ["--draw"]):
         status, out, err = run_script("--calculator", *flags)
         assert (status, out) == (2, "")
-        assert err.count("\n") == 1 and "--trace or --plot" in err
+        assert err == ("nn_pure.py: error: --calculator: the file has no "
+                       "--trace, --plot or --draw\n")
 
 
 # ---------------------------------------------------------------------------
@@ -2514,3 +2515,370 @@ def test_predict_takes_numbers_with_tolist_inside_a_list():
     assert nn_pure.predict(row, syn0) == nn_pure.predict([1, 0, 1], syn0)
     # the Part 1 doctest's number, computed with the module: X's row 3
     assert nn_pure.predict(row, syn0) == [[0.9935899359127875]]
+
+
+# ---------------------------------------------------------------------------
+# Pictures (issue 18): draw(), its text picture and its SVG. References:
+# the post's trained syn0 is in the seed's NOTES.md (NumPy, the post's code
+# as printed); lesson 2's weights come from NumPy 2.4 (the snippet is at the
+# test).
+# ---------------------------------------------------------------------------
+
+import struct  # noqa: E402
+import tempfile  # noqa: E402
+import xml.etree.ElementTree as ElementTree  # noqa: E402
+import zlib  # noqa: E402
+
+from nn_pure import draw, predict  # noqa: E402
+
+SVG = "{http://www.w3.org/2000/svg}"
+
+
+# Trained once: lesson 1 on the post's table, lesson 2 on XOR (seed 1,
+# the defaults), and lesson 1 on XOR, which cannot learn it.
+LESSON_1 = nn_pure.train(X, y)[1]
+LESSON_2 = nn_pure.train_hidden(X_xor, y_xor, hidden=4)[1:]
+LESSON_1_XOR = nn_pure.train(X_xor, y_xor)[1]
+# The post's table with input 3 kept at 0.5 instead of 1, and AND with the
+# bias first: the map must use the constant's own value and find A and B.
+HALF = [[a, b, 0.5] for a, b, _ in X]
+AND = [[1, a, b] for a, b, _ in X_xor]
+AND_SYN0 = nn_pure.train(AND, [[0], [0], [0], [1]])[1]
+THREE = [[0, 0, 1, 1], [1, 1, 0, 1], [1, 0, 1, 1], [0, 1, 1, 1]]
+
+
+def edges(text):
+    """(source, target, weight name, value, bar) of each edge line: e.g.
+    '  input 1  -> unit 1  syn0[0][0]    4.6013571  ====='."""
+    found = []
+    for line in text.splitlines():
+        if " -> " in line:
+            source, rest = line.split(" -> ")
+            words = rest.split()
+            found.append((source.strip(), " ".join(words[:-3]), words[-3],
+                          float(words[-2]), words[-1]))
+    return found
+
+
+def expected_bar(weight):
+    """One = (or - if negative) for each 1 of the size, rounded (0.5 up),
+    at most 10; '.' when that is none (the issue's legend, by hand)."""
+    size = int(min(abs(weight), 10) + 0.5)
+    return ("=" if weight > 0 else "-") * size if size else "."
+
+
+def check_edges(found, name, weights, sources, targets):
+    """The edges are weights[i][t], grouped by target t, with their bars."""
+    rows = len(weights)
+    assert len(found) == rows * len(targets)
+    for t, target in enumerate(targets):
+        for i in range(rows):
+            edge = found[t * rows + i]
+            assert edge[:3] == (sources[i], target, "%s[%d][%d]" % (name, i,
+                                                                     t))
+            assert edge[3] == pytest.approx(weights[i][t], rel=1e-8,
+                                            abs=1e-8)
+            assert edge[4] == expected_bar(weights[i][t])
+
+
+def test_lesson_1_draws_the_trained_weights():
+    found = edges(str(draw(LESSON_1, None, X)))
+    check_edges(found, "syn0", LESSON_1, ["input 1", "input 2", "input 3"],
+                ["l1"])
+    # NumPy's syn0 for the post's code (NOTES.md): the same three numbers
+    assert [edge[3] for edge in found] == [9.67298312, -0.20801771,
+                                           -4.6295278]
+    assert [edge[4] for edge in found] == ["=" * 10, ".", "-" * 5]
+
+
+def test_lesson_2_draws_both_layers_of_weights():
+    syn0, syn1 = LESSON_2
+    found = edges(str(draw(syn0, syn1, X_xor)))
+    units = ["unit 1", "unit 2", "unit 3", "unit 4"]
+    check_edges(found[:12], "syn0", syn0, ["input 1", "input 2", "input 3"],
+                units)
+    check_edges(found[12:], "syn1", syn1, units, ["l2"])
+    # NumPy 2.4, the tutorial's loop: np.random.seed(1); syn0 = 2 *
+    # np.random.random((3, 4)) - 1; syn1 = 2 * np.random.random((4, 1)) - 1;
+    # 60000 iterations on X_xor, y_xor (l1 = sigmoid(X.dot(syn0)), l2 =
+    # sigmoid(l1.dot(syn1)), the deltas with x*(1-x), syn1 += l1.T.dot(
+    # l2_delta), syn0 += X.T.dot(l1_delta)); printed "%.8f" unit by unit
+    assert [edge[3] for edge in found] == [
+        4.60135710, -2.58413484, 0.97538679, 4.17197193, -5.81447929,
+        -2.02685775, -6.30956245, -6.60793435, 2.52949751, -4.19745118,
+        -3.68396123, 5.84371739, -6.96765763, 7.14101949, -10.31917382,
+        7.86128405]
+
+
+def map_cells(text):
+    """The decision map's 11 rows of 21 cells: (shade, marked) each."""
+    lines = text.splitlines()
+    start = lines.index("  +" + "-" * 63 + "+") + 1
+    rows = lines[start:start + 11]
+    assert lines[start + 11] == lines[start - 1]  # the bottom edge
+    assert all(len(row) == 2 + 1 + 63 + 1 for row in rows), rows
+    return [[(row[3 + 3 * c + 1], row[3 + 3 * c] == "(") for c in range(21)]
+            for row in rows]
+
+
+@pytest.mark.parametrize("table, weights", [
+    (X, (LESSON_1, None)), (X_xor, LESSON_2), (X_xor, (LESSON_1_XOR, None)),
+    (HALF, (LESSON_1, None)), (AND, (AND_SYN0, None)),
+    (X[:3], (LESSON_1, None))])  # rows 0 0, 1 1, 1 0: 0 1 is not marked
+def test_each_map_cell_holds_the_guess_at_its_point(table, weights):
+    syn0, syn1 = weights
+    text = str(draw(syn0, syn1, table))
+    a, b = [c for c in range(3) if len(set(row[c] for row in table)) > 1]
+    rows_of_table = [(row[a], row[b]) for row in table]
+    assert "A = input %d (across, 0 to 1) and B = input %d (up)" % (
+        a + 1, b + 1) in text
+    # the legend: the bands of 0.2 checked below, and the mark on X's rows
+    assert ("as in X; (#) a row of X; ' ' 0-0.2 '.' 0.2-0.4 ':' 0.4-0.6 "
+            "'*' 0.6-0.8 '#' 0.8-1") in text
+    for r, row in enumerate(map_cells(text)):
+        for c, (shade, marked) in enumerate(row):
+            point = list(table[0])  # the constant input, as in every row
+            point[a], point[b] = c / 20, (10 - r) / 10
+            guess = predict(point, syn0, syn1)[0][0]
+            band = " .:*#".index(shade)  # the legend's bands of 0.2
+            assert band / 5 - 1e-12 <= guess <= (band + 1) / 5 + 1e-12
+            assert marked == ((c / 20, (10 - r) / 10) in rows_of_table)
+
+
+def test_the_corners_are_the_tables_rows():
+    # the post's trained guesses (NOTES.md): about 0.0097, 0.992, 0.994,
+    # 0.0079 for rows 0 0, 1 1, 1 0, 0 1: the output is input 1
+    cells = map_cells(str(draw(LESSON_1, None, X)))
+    assert [cells[10][0], cells[0][20], cells[10][20], cells[0][0]] == [
+        (" ", True), ("#", True), ("#", True), (" ", True)]
+    # XOR, lesson 2: 0 1 1 0 at 0 0, 0 1, 1 0, 1 1 (B = 1 is the top row)
+    cells = map_cells(str(draw(LESSON_2[0], LESSON_2[1], X_xor)))
+    assert [cells[10][0], cells[0][0], cells[10][20], cells[0][20]] == [
+        (" ", True), ("#", True), ("#", True), (" ", True)]
+
+
+def test_a_flat_map_says_so_and_only_then():
+    # lesson 1 on XOR, seed 1: its weights end near 1e-16 (printed by
+    # train(X_xor, y_xor)), so every guess is sigmo(about 0) = 0.5
+    flat = "Every guess here is 0.500 to 0.500: a flat map"
+    assert flat in str(draw(LESSON_1_XOR, None, X_xor))
+    for drawing in (draw(LESSON_1, None, X), draw(*LESSON_2, X=X_xor)):
+        assert "Every guess here" not in str(drawing)
+
+
+def test_no_map_unless_two_inputs_of_0_and_1_vary():
+    weights = [[12.0], [-2.0], [0.5], [0.0]]
+    for table in (None, THREE, [[0, 0.5, 1], [1, 0, 1]], [[0, 2, 1],
+                                                        [1, 0, 1]]):
+        drawing = draw(weights[:len(table[0]) if table else 4], None, table)
+        assert "The guess for A" not in str(drawing)
+        assert 'width="14"' not in drawing._repr_svg_()
+    found = edges(str(draw(weights, None, THREE)))
+    # at most 10 for 12; 0.5 rounds up
+    assert [edge[4] for edge in found] == ["=" * 10, "--", "=", "."]
+
+
+def test_wrong_weights_say_what_was_expected():
+    with pytest.raises(ValueError, match="must have 1 column"):
+        draw([[1.0, 2.0]], None, [[0]])
+    with pytest.raises(ValueError, match="must have 1 column"):
+        draw(LESSON_2[0], [[1.0, 2.0]] * 4, X_xor)
+    with pytest.raises(ValueError, match="syn0"):
+        draw([[1.0]], None, X)
+    with pytest.raises(ValueError, match="finite"):
+        draw([[float("nan")], [1.0], [1.0]], None, X)
+
+
+def test_the_picture_fits_80_columns():
+    texts = [str(draw(LESSON_1, None, X)), str(draw(*LESSON_2, X=X_xor)),
+             str(draw(LESSON_1_XOR, None, X_xor)),
+             str(draw([[-1e-5]] * 4, None, THREE))]
+    assert all(len(line) <= 80 for text in texts
+               for line in text.splitlines())
+
+
+# ---------------------------------------------------------------------------
+# The SVG: XML, a Jupyter kernel shows it, Chromium renders it
+# ---------------------------------------------------------------------------
+
+def cells_of(root):
+    """The map's cells: the rects of 14 x 14 pixels, in drawing order."""
+    return [rect for rect in root.iter(SVG + "rect")
+            if rect.get("width") == rect.get("height") == "14"]
+
+
+def test_the_svg_is_xml_with_every_weight_and_cell():
+    syn0, syn1 = LESSON_2
+    root = ElementTree.fromstring(draw(syn0, syn1, X_xor)._repr_svg_())
+    lines = list(root.iter(SVG + "line"))
+    weights = [syn0[i][t] for t in range(4) for i in range(3)] + [
+        syn1[j][0] for j in range(4)]
+    assert [line.find(SVG + "title").text for line in lines] == [
+        nn_pure.number_text(weight) for weight in weights]
+    # blue (#0877bd) for a positive weight, orange (#f59322) for a negative
+    assert [line.get("stroke") for line in lines] == [
+        "#0877bd" if weight > 0 else "#f59322" for weight in weights]
+    assert len(cells_of(root)) == 21 * 21
+    legends = [text.text for text in root.iter(SVG + "text")]
+    assert "orange 0, white 0.5, blue 1; o: a row of X" in legends
+    assert "Weights: blue +, orange -, wider if bigger" in legends
+    # the rings on the table's rows: at the corner cells' centres
+    left, top = (float(cells_of(root)[0].get(key)) for key in ("x", "y"))
+    rings = sorted((float(circle.get("cx")), float(circle.get("cy")))
+                   for circle in root.iter(SVG + "circle")
+                   if circle.get("r") == "5")
+    assert rings == sorted((left + 7 + 280 * a, top + 7 + 280 * (1 - b))
+                           for a, b, _ in X_xor)
+    root = ElementTree.fromstring(draw(LESSON_1, None, X[:3])._repr_svg_())
+    assert len([circle for circle in root.iter(SVG + "circle")
+                if circle.get("r") == "5"]) == 3
+    root = ElementTree.fromstring(draw(LESSON_1)._repr_svg_())
+    assert len(list(root.iter(SVG + "line"))) == 3 and not cells_of(root)
+
+
+def kernel_outputs(cells, cwd):
+    """Run code cells in one fresh kernel, as the suite's run_cells does;
+    return each cell's outputs (nbformat's)."""
+    nbformat = pytest.importorskip("nbformat")
+    from nbclient import NotebookClient
+    from jupyter_client.kernelspec import KernelSpecManager
+    from jupyter_client.manager import AsyncKernelManager
+
+    class OwnKernelManager(AsyncKernelManager):
+        def _kernel_spec_manager_default(self):
+            return KernelSpecManager(kernel_dirs=[])
+
+    notebook = nbformat.v4.new_notebook()
+    notebook.cells = [nbformat.v4.new_code_cell(cell) for cell in cells]
+    NotebookClient(notebook, kernel_name="python3", timeout=300,
+                   kernel_manager_class=OwnKernelManager, allow_errors=True,
+                   resources={"metadata": {"path": str(cwd)}}).execute()
+    return [cell.outputs for cell in notebook.cells]
+
+
+def test_a_jupyter_kernel_shows_the_svg(tmp_path):
+    try:
+        import ipykernel  # noqa: F401
+        import nbclient  # noqa: F401
+    except ImportError:
+        need(False, "Jupyter's ipykernel and nbclient (pip packages)")
+    shutil.copy(SCRIPT, str(tmp_path))
+    cell = ("from nn_pure import X_xor, y_xor, train_hidden, draw\n"
+            "l2, syn0, syn1 = train_hidden(X_xor, y_xor, hidden=4)\n"
+            "draw(syn0, syn1, X_xor)")
+    outputs = kernel_outputs([cell], tmp_path)[0]
+    assert [output.output_type for output in outputs] == ["execute_result"]
+    drawing = draw(LESSON_2[0], LESSON_2[1], X_xor)
+    assert outputs[0].data["image/svg+xml"] == drawing._repr_svg_()
+
+
+def read_png(path):
+    """(width, height, pixel) of an 8-bit RGB or RGBA PNG, not interlaced;
+    pixel(x, y) is (r, g, b). The standard library only: zlib and struct."""
+    with open(path, "rb") as file:
+        data = file.read()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n"
+    at, packed = 8, b""
+    while at < len(data):
+        length, kind = struct.unpack(">I4s", data[at:at + 8])
+        body = data[at + 8:at + 8 + length]
+        if kind == b"IHDR":
+            width, height, depth, colour, _, _, interlace = struct.unpack(
+                ">IIBBBBB", body)
+            assert (depth, colour in (2, 6), interlace) == (8, True, 0)
+            step = 3 if colour == 2 else 4
+        elif kind == b"IDAT":
+            packed += body
+        at += 12 + length
+    raw, stride = zlib.decompress(packed), width * step
+    rows, previous = [], None
+    for y in range(height):
+        kind, line = raw[y * (stride + 1)], bytearray(
+            raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        above = previous or bytearray(stride)
+        for i in range(stride):
+            left = line[i - step] if i >= step else 0
+            corner = above[i - step] if i >= step else 0
+            if kind == 1:
+                line[i] = (line[i] + left) & 255
+            elif kind == 2:
+                line[i] = (line[i] + above[i]) & 255
+            elif kind == 3:
+                line[i] = (line[i] + (left + above[i]) // 2) & 255
+            elif kind == 4:
+                guess = left + above[i] - corner
+                nearest = min((abs(guess - left), 0, left),
+                              (abs(guess - above[i]), 1, above[i]),
+                              (abs(guess - corner), 2, corner))[2]
+                line[i] = (line[i] + nearest) & 255
+        rows.append(line)
+        previous = line
+
+    def pixel(x, y):
+        return tuple(rows[y][x * step:x * step + 3])
+    return width, height, pixel
+
+
+def test_chromium_renders_the_map(tmp_path):
+    chromium = shutil.which("chromium") or (
+        "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)
+    need(chromium, "Debian's chromium (apt package)")
+    syn0, syn1 = LESSON_2
+    # the command a teacher runs: python nn_pure.py --draw --svg > net.svg
+    status, svg, err = run_script("--draw", "--svg", "--table", "xor",
+                                  "--hidden", "4")
+    assert (status, quiet(err)) == (0, "")
+    assert svg == draw(syn0, syn1, X_xor)._repr_svg_() + "\n"
+    (tmp_path / "net.svg").write_text(svg)
+    root = ElementTree.fromstring(svg)
+    width, height = int(root.get("width")), int(root.get("height"))
+    done = subprocess.run(
+        [chromium, "--headless", "--no-sandbox", "--disable-gpu",
+         "--disable-quic", "--no-first-run", "--disable-background-networking",
+         "--disable-component-update", "--disable-sync",
+         "--user-data-dir=" + tempfile.mkdtemp(dir=str(tmp_path)),
+         "--screenshot=" + str(tmp_path / "net.png"),
+         "--window-size=%d,%d" % (width, height),
+         (tmp_path / "net.svg").as_uri()],
+        stdout=subprocess.PIPE, stderr=subprocess.PIPE, timeout=300)
+    assert (tmp_path / "net.png").exists(), done.stderr[-2000:]
+    png_width, png_height, pixel = read_png(str(tmp_path / "net.png"))
+    scale = png_width / width
+    # not blank: many colours
+    colours = set(pixel(x, y) for x in range(0, png_width, 7)
+                  for y in range(0, png_height, 7))
+    assert len(colours) > 20
+    # each corner cell: its guess (predict at A, B = 0 or 1) and its colour,
+    # sampled 1 pixel inside its top-left corner, clear of the ring
+    # (radius 5) at its centre
+    cells = cells_of(root)
+    corners = {}
+    for rect in (cells[0], cells[20], cells[-21], cells[-1]):
+        x, y = float(rect.get("x")), float(rect.get("y"))
+        a = round((x - float(cells[0].get("x"))) / (14 * 20))
+        b = 1 - round((y - float(cells[0].get("y"))) / (14 * 20))
+        guess = predict([a, b, 1], syn0, syn1)[0][0]
+        colour = pixel(int((x + 1) * scale), int((y + 1) * scale))
+        fill = rect.get("fill")
+        expected = tuple(int(fill[i:i + 2], 16) for i in (1, 3, 5))
+        assert all(abs(p - e) <= 6 for p, e in zip(colour, expected)), (
+            colour, expected)
+        corners[(a, b)] = (guess, colour)
+    # XOR: near 0 at 0 0 and 1 1, near 1 at 0 1 and 1 0; orange and blue
+    lows = [corners[(0, 0)], corners[(1, 1)]]
+    highs = [corners[(0, 1)], corners[(1, 0)]]
+    assert all(guess < 0.1 for guess, _ in lows)
+    assert all(guess > 0.9 for guess, _ in highs)
+    for (_, low), (_, high) in zip(lows, highs):
+        assert low != high and low[0] > low[2] and high[2] > high[0]
+
+
+def test_draw_on_the_command_line():
+    status, out, err = run_script("--draw")
+    assert (status, quiet(err)) == (0, "")
+    assert out.endswith("\n\n" + str(draw(LESSON_1, None, X)) + "\n")
+    assert out.startswith(cpython_output())  # the lesson, then the picture
+    status, out, err = run_script("--svg")
+    assert (status, out) == (2, "")
+    assert err.splitlines()[-1] == ("nn_pure.py: error: --svg goes with "
+                                    "--draw: --draw --svg")
