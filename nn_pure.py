@@ -1314,6 +1314,11 @@ def parse_options(argv):
     parser = argparse.ArgumentParser(prog="nn_pure.py", description="Train "
                                      "the post's network in plain Python.")
     add = parser.add_argument
+
+    def print_help(file=None):  # argparse's would hide a full disk: exit 0
+        (sys.stdout or sys.stderr).write(parser.format_help())
+        (sys.stdout or sys.stderr).flush()
+    parser.print_help = print_help
     add("--iterations", metavar="N", help="training iterations (default "
         "10000; 60000 with --hidden; the post suggests trying 1 and 10)")
     add("--trace", metavar="K", help="print the matrices of the first K "
@@ -1394,6 +1399,8 @@ def run_lesson(argv):
                 argv, X, y, **options)  # the file's text, if asked for it
         except ValueError as error:  # a table file or a row that won't do
             return "error: %s" % error, 2
+        if sys.stdout is None:  # python nn_pure.py >&-: nowhere to print
+            return "cannot write the output: stdout is closed", 1
         if calculator:
             sys.stdout.write(calculator)  # the file, not the lesson
         else:
@@ -1440,7 +1447,7 @@ def show_progress(itr):
     """On stderr, after the first two seconds of a long run: how far it is
     and how long is left. In place on a terminal; else a line a minute."""
     RUN["at"] = itr
-    if itr & 15 or not RUN["of"]:
+    if itr & 15 or not RUN["of"] or not sys.stderr:  # (2>&-: None)
         return
     now = time.time()
     terminal = on_a_terminal()
@@ -1458,10 +1465,15 @@ def show_progress(itr):
 def leave(message, status, and_exit=True):
     """One line on stderr (none for a cut pipe); then, on the command line,
     exit with status (in a notebook, the line is enough)."""
-    if RUN["shown"] and on_a_terminal():
-        sys.stderr.write("\n")  # below the progress line
-    if message:
-        sys.stderr.write("nn_pure.py: %s\n" % message)
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    try:  # in stderr's encoding, what it lacks as \u8868 (cp1252, ASCII)
+        if RUN["shown"] and on_a_terminal():
+            sys.stderr.write("\n")  # below the progress line
+        if message:
+            sys.stderr.write(("nn_pure.py: %s\n" % message).encode(
+                encoding, "backslashreplace").decode(encoding))
+    except (AttributeError, LookupError, OSError):
+        pass  # stderr closed (None) or full: the exit status still tells
     if and_exit:
         try:  # what stdout still holds goes nowhere, not to a traceback
             import os  # at the exit

@@ -1808,3 +1808,111 @@ def test_calculator_refuses_trace_and_plot_in_one_line():
         status, out, err = run_script("--calculator", *flags)
         assert (status, out) == (2, "")
         assert err.count("\n") == 1 and "--trace or --plot" in err
+
+
+# ---------------------------------------------------------------------------
+# Accidents, round two (issue 19)
+# ---------------------------------------------------------------------------
+# Each test runs the accident the issue reported, or one like it, and checks
+# the one line and the exit status, or the right result. (Kinds 4, 5, 6, 7
+# and 9 where they touch the chart, the CSV reader, progress and the flags.)
+
+def run_bytes(command, env=None, **streams):
+    """Run a command; return (exit status, stdout, stderr) as bytes."""
+    done = subprocess.run(command, cwd=HERE, env=env, timeout=300,
+                          **dict(dict(stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE), **streams))
+    return done.returncode, done.stdout, done.stderr
+
+
+def in_shell(redirect, *flags):
+    """python nn_pure.py FLAGS REDIRECT, as a shell runs it (>&-, 2>&-)."""
+    return run_bytes(["sh", "-c", '"$0" "$@" ' + redirect, sys.executable,
+                      SCRIPT] + list(flags))
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252", "latin-1", "cp437",
+                                      "utf-8", "ascii:strict"])
+@pytest.mark.parametrize("name", ["\u8868.csv", "\xe9.csv", "\U0001f600.csv"])
+def test_a_table_name_the_console_cannot_show(tmp_path, encoding, name):
+    # PYTHONIOENCODING: a Windows console's cp1252, or ASCII
+    path = tmp_path / name
+    path.write_bytes(b"0,0,1,x\n")
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    status, out, err = run_bytes([sys.executable, SCRIPT, "--table",
+                                  str(path)], env=env)
+    codec = encoding.split(":")[0]
+    shown = str(path).encode(codec, "backslashreplace").decode(codec)
+    assert (status, out) == (2, b"")
+    assert err.decode(codec) == (
+        "nn_pure.py: error: %s: line 1, column 4: 'x' is not a number; "
+        "expected numbers separated by commas\n" % shown)
+
+
+def test_a_strict_ascii_stderr_gets_the_name_escaped(monkeypatch, tmp_path):
+    # a notebook or an IDE may give sys.stderr a strict encoding
+    import io
+    path = tmp_path / "\u8868.csv"
+    path.write_bytes(b"0,0,1,x\n")
+    stderr = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    monkeypatch.setattr(sys, "stderr", stderr)
+    nn_pure.main(["--table", str(path)])  # in a notebook: the line, no exit
+    stderr.flush()
+    assert stderr.buffer.getvalue().decode("ascii").endswith(
+        "\\u8868.csv: line 1, column 4: 'x' is not a number; expected "
+        "numbers separated by commas\n")
+
+
+@pytest.mark.parametrize("flags, status, message", [
+    ([], 1, "cannot write the output: stdout is closed"),
+    (["--calculator"], 1, "cannot write the output: stdout is closed"),
+    (["--table", "xor", "--hidden", "2", "--plot"], 1,
+     "cannot write the output: stdout is closed"),
+    (["--table", "/nonexistent.csv"], 2, "error: /nonexistent.csv: no such "
+     "file or directory; expected a CSV file"),
+])
+def test_stdout_closed_is_one_line(flags, status, message):
+    # python nn_pure.py >&- : sys.stdout is None (it was an AttributeError)
+    assert in_shell(">&-", *flags) == (status, b"",
+                                       b"nn_pure.py: " + message.encode()
+                                       + b"\n")
+
+
+def test_help_with_stdout_closed_goes_to_stderr():
+    # as argparse does: the help is shown where it can be
+    status, out, err = in_shell(">&-", "--help")
+    assert (status, out) == (0, b"") and err.startswith(b"usage: nn_pure.py")
+
+
+@pytest.mark.parametrize("unbuffered", ["1", None])
+def test_help_on_a_full_disk_is_one_line(unbuffered):
+    # argparse hid the write error (exit 0); buffered, Python exited 120
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    env = dict(os.environ)
+    env.pop("PYTHONUNBUFFERED", None)
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    with open("/dev/full", "w") as full:
+        status, out, err = run_bytes([sys.executable, SCRIPT, "--help"],
+                                     env=env, stdout=full)
+    assert (status, err) == (1, b"nn_pure.py: cannot write the output: No "
+                                b"space left on device\n")
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_a_bad_table_with_stderr_closed_or_full_exits_2(tmp_path, redirect):
+    # the line cannot be shown; the status still says what happened (was 1)
+    path = write(tmp_path, "0,0,1,x\n")
+    status, out, err = in_shell(redirect, "--table", path)
+    assert (status, out) == (2, b"")
+    assert in_shell(redirect, "--bogus")[0] == 2  # argparse's usage error
+    assert in_shell(redirect, "--iterations", "3")[0] == 0
+
+
+def test_progress_with_stderr_closed_says_nothing(monkeypatch):
+    monkeypatch.setattr(nn_pure, "RUN", {"at": 0, "of": 10 ** 6, "start": 0.0,
+                                         "shown": 0.0})
+    monkeypatch.setattr(sys, "stderr", None)
+    nn_pure.show_progress(16)  # was: AttributeError on None.write
+    assert nn_pure.RUN["at"] == 16
