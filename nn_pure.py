@@ -946,8 +946,17 @@ def read_table(path):
     text = read_text(path)
     name = shown_name(path)
     rows, lines = [], 0
-    for number, fields in enumerate(csv.reader(text.splitlines()), 1):
-        fields = [field.strip() for field in fields]
+    # Lines end at \r\n, \r or \n (not at a form feed, as in splitlines),
+    # each read alone: a quote in a comment (# a,"b) runs on into no other.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip().startswith("#"):
+            continue  # a comment line, of any length
+        try:
+            fields = [field.strip() for field in next(csv.reader([line]))]
+        except csv.Error as error:  # a field over 131,072 characters
+            raise ValueError("%s: line %d: %s; expected numbers such as 0.5"
+                             % (name, number, error))
         if not "".join(fields) or fields[0].startswith("#"):
             continue  # a blank or comment line
         lines += 1
@@ -971,15 +980,17 @@ def read_table(path):
 
 def check_csv_row(where, fields, values, width):
     """Check one row of a table file; width is the length of the rows above."""
+    shown = [field if len(field) <= 30 else field[:27] + "..."  # a message
+             for field in fields]  # stays one short line, for any field
     for column, value in enumerate(values):
         if value is None:
             raise ValueError("%s, column %d: %r is not a number; expected "
                              "numbers separated by commas%s"
-                             % (where, column + 1, fields[column],
+                             % (where, column + 1, shown[column],
                                 separator_hint(fields[column])))
         if not is_finite(value):
             raise ValueError("%s, column %d: %s is not a finite number"
-                             % (where, column + 1, fields[column]))
+                             % (where, column + 1, shown[column]))
     if len(values) < 2:
         raise ValueError("%s has 1 column; expected the inputs, then the "
                          "target: 2 columns or more" % where)
@@ -990,7 +1001,7 @@ def check_csv_row(where, fields, values, width):
     if not 0 <= values[-1] <= 1:
         raise ValueError("%s: the target (last column) is %s; expected a "
                          "number from 0 to 1, the range of the sigmoid"
-                         % (where, fields[-1]))
+                         % (where, shown[-1]))
 
 
 def separator_hint(text):

@@ -1916,3 +1916,72 @@ def test_progress_with_stderr_closed_says_nothing(monkeypatch):
     monkeypatch.setattr(sys, "stderr", None)
     nn_pure.show_progress(16)  # was: AttributeError on None.write
     assert nn_pure.RUN["at"] == 16
+
+
+@pytest.mark.parametrize("content, complaint", [
+    # a field over csv's 131,072 characters (it was _csv.Error)
+    ("0,0,1,0\n" + "1" * 131073 + ",1,1,1\n",
+     "line 2: field larger than field limit \\(131072\\); expected numbers "
+     "such as 0.5"),
+    # a 130,000-digit number: 1e130000 is infinite; the line stays short
+    ("0,0,1,0\n" + "1" * 130000 + ",1,1,1\n",
+     "line 2, column 1: 111111111111111111111111111... is not a finite "
+     "number"),
+    ("0,0,1,0\n1,1,1," + "1" * 400 + "\n",
+     "line 2, column 4: 111111111111111111111111111... is not a finite "
+     "number"),
+    ("0,0,1,0\n1,1,1,2" + "0" * 100 + "\n",
+     "line 2: the target \\(last column\\) is 200000000000000000000000000"
+     "\\.\\.\\.; expected"),
+    ("0,0,1,0\n" + "x" * 5000 + ",1,1,1\n",
+     "line 2, column 1: 'xxxxxxxxxxxxxxxxxxxxxxxxxxx\\.\\.\\.' is not a "
+     "number"),
+    ("0,0,1,0\n1,1,1,1\n" + "1;" * 50 + "1\n",
+     "line 3, column 1: '1;1;1;1;1;1;1;1;1;1;1;1;1;1\\.\\.\\.' is not a "
+     "number; expected numbers separated by commas \\(it has semicolons"),
+], ids=["field", "number", "target", "big target", "text", "semicolons"])
+def test_long_fields_give_one_short_line(tmp_path, content, complaint):
+    path = write(tmp_path, content)
+    status, out, err = run_script("--table", path)
+    assert (status, out) == (2, "") and err.count("\n") == 1
+    assert len(err) - len(path) < 200, err  # 130 KB lines were
+    assert __import__("re").search(complaint, err), err
+
+
+@pytest.mark.parametrize("comment", ["#" + "x" * 131073, "# " + "x" * 500000,
+                                     '# inputs,"target', '  #"', "#,,,"],
+                         ids=["131073", "500002", "quote", "quote2", "commas"])
+def test_any_comment_line_is_skipped(tmp_path, comment):
+    # a long one overflowed csv's field limit; a quote in one swallowed the
+    # lines below it into a field ("has no rows of numbers")
+    path = write(tmp_path, comment + "\n0,0,1,0\n1,1,1,1\n")
+    assert read_table(path) == ([[0, 0, 1], [1, 1, 1]], [[0], [1]])
+
+
+# str.splitlines ends a line at each of these; a CSV file's lines end at
+# \r\n, \r or \n only, so each stays inside its line (and shows there)
+OTHER_BREAKS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028",
+                "\u2029"]
+
+
+@pytest.mark.parametrize("separator", OTHER_BREAKS)
+def test_only_cr_and_lf_end_a_line(tmp_path, separator):
+    path = write(tmp_path, ("0,0,1,0\n1,1" + separator + "1,1\n").encode())
+    with pytest.raises(ValueError) as caught:
+        read_table(path)
+    assert str(caught.value) == (
+        "%s: line 2, column 2: %r is not a number; expected numbers "
+        "separated by commas" % (path, "1" + separator + "1"))
+    path = write(tmp_path, ("0,0,1,0" + separator + "1,1,1,1\n").encode())
+    with pytest.raises(ValueError, match="line 1, column 4: "):
+        read_table(path)  # two rows on one line: not taken as two
+    path = write(tmp_path, ("0,0,1,0" + separator + "\n1,1,1,1\n").encode())
+    assert read_table(path) == ([[0, 0, 1], [1, 1, 1]], [[0], [1]])
+
+
+def test_cr_lf_and_crlf_each_end_one_line(tmp_path):
+    path = write(tmp_path, b"0,0,1,0\r1,1,1,1\r\n1,0,1,1\n\r\n0,1,1,x\r\n")
+    with pytest.raises(ValueError, match="line 5, column 4: 'x'"):
+        read_table(path)  # line 4 is blank: \n, then \r\n
+    path = write(tmp_path, b"0,0,1,0\r1,1,1,1\r\n1,0,1,1\n")
+    assert read_table(path)[1] == [[0], [1], [1]]
