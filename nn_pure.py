@@ -414,10 +414,12 @@ class RandomState:
         """A rows x columns matrix of floats in [0, 1), filled row by row."""
         if (not isinstance(size, (tuple, list)) or len(size) != 2
                 or not all(isinstance(n, int) and not isinstance(n, bool)
-                           and n > 0 for n in size)):
-            raise ValueError("random_sample takes a shape (rows, columns) of "
-                             "two whole numbers above 0, got %s"
-                             % describe(size))
+                           and n > 0 for n in size)
+                or size[0] * size[1] > 10 ** 6):  # a lesson's weights are
+            raise ValueError(  # thousands; a million take 2 s and 30 MB
+                "random_sample takes a shape (rows, columns) of two whole "
+                "numbers above 0, 1000000 numbers at most, got %s"
+                % describe(size))
         rows, columns = size
         return [[self.random() for _ in range(columns)] for _ in range(rows)]
 
@@ -890,6 +892,10 @@ def text_chart(errors, iterations, height=8):
     The error axis is logarithmic when the error falls more than tenfold.
     """
     check_settings(iterations, 1, None)
+    # height: 2 lines for the labels at the top and bottom; 100, two screens
+    if not (isinstance(height, int) and 2 <= height <= 100):
+        raise ValueError("text_chart: height must be a whole number of lines"
+                         " from 2 to 100, got %s" % describe(height))
     if iterations == 0:
         return "(no iterations ran: nothing to plot)"
     values = [errors.get(itr) for itr in sample_points(iterations)]
@@ -1306,8 +1312,10 @@ def whole_number(text):
     return int(text) if whole else None
 
 
+# --iterations: at most 10**8, about half an hour for the post's table here,
+# an hour for XOR with --hidden 4; the post's 10,000 take a tenth of a second
 WHOLE_FLAGS = (  # flag, smallest, largest, default
-    ("iterations", 0, None, None), ("trace", 0, None, 0),
+    ("iterations", 0, 10 ** 8, None), ("trace", 0, None, 0),
     ("seed", 0, 4294967295, 1), ("hidden", 1, 1000, None))
 
 
@@ -1465,11 +1473,14 @@ def show_progress(itr):
     if (now - RUN["start"] < SHOW_AFTER
             or now - RUN["shown"] < (1 if terminal else 60)):
         return
-    left = (now - RUN["start"]) * (RUN["of"] - itr) / max(itr, 1)
-    sys.stderr.write("%siteration %d of %d (%d%%), about %s left%s" % (
+    seconds = (now - RUN["start"]) * (RUN["of"] - itr) / max(itr, 1)
+    left = "about %d s" % seconds if seconds <= 90 else "about %d min" % (
+        seconds // 60)
+    if seconds > 86400:  # past a day, a figure says nothing more
+        left = "more than a day"
+    sys.stderr.write("%siteration %d of %d (%d%%), %s left%s" % (
         "\r" if terminal else "", itr, RUN["of"], 100 * itr // RUN["of"],
-        "%d min" % (left // 60) if left > 90 else "%d s" % left,
-        "   " if terminal else "\n"))
+        left, "   " if terminal else "\n"))
     RUN["shown"] = now
 
 

@@ -1985,3 +1985,79 @@ def test_cr_lf_and_crlf_each_end_one_line(tmp_path):
         read_table(path)  # line 4 is blank: \n, then \r\n
     path = write(tmp_path, b"0,0,1,0\r1,1,1,1\r\n1,0,1,1\n")
     assert read_table(path)[1] == [[0], [1], [1]]
+
+
+@pytest.mark.parametrize("size", [(10 ** 5, 10 ** 5), (1000, 1001),
+                                  (10 ** 6 + 1, 1), (1, 10 ** 6 + 1),
+                                  (10 ** 30, 10 ** 30)])
+def test_random_sample_refuses_a_huge_shape_at_once(size):
+    # (10**5, 10**5) took minutes and gigabytes; the cap is 10**6 numbers
+    with pytest.raises(ValueError) as caught:
+        RandomState(1).random_sample(size)
+    assert str(caught.value).startswith(
+        "random_sample takes a shape (rows, columns) of two whole numbers "
+        "above 0, 1000000 numbers at most, got (")
+    assert "\n" not in str(caught.value)
+
+
+def test_random_sample_of_a_million_numbers_is_taken():
+    # one below the cap: numpy.random.seed(1);
+    # numpy.random.random_sample((1000, 1000))[999][999] is
+    # 0.37025182918762833 (NumPy 2.4)
+    assert RandomState(1).random_sample((1000, 1000))[999][999] == (
+        0.37025182918762833)
+
+
+def curve(iterations):
+    """Mean errors for text_chart: 0.5 falling to 0.005 over the run."""
+    points = nn_pure.sample_points(iterations)
+    return {itr: 0.5 * 0.01 ** (itr / (iterations - 1)) for itr in points}
+
+
+@pytest.mark.parametrize("height", [2, 3, 100])
+def test_text_chart_heights_at_the_limits(height):
+    lines = text_chart(curve(30), 30, height=height).splitlines()
+    # the title, height lines of points, the axis and its labels
+    assert len(lines) == height + 3
+    assert lines[1].startswith("     0.5 |*")  # top: the first error
+    assert lines[height].startswith("   0.005 |")  # bottom: the last
+    assert lines[height].endswith("*")
+
+
+@pytest.mark.parametrize("iterations, left", [
+    # elapsed 100 s at iteration 16: left = 100 * (of - 16) / 16 seconds
+    (10 ** 20, "more than a day"),  # was "about 104166666666666666 min"
+    (13841, "more than a day"),     # 86,406 s
+    (13840, "about 1440 min"),      # 86,400 s: a day
+    (1600, "about 165 min"),        # 9,900 s
+    (30, "about 87 s"),             # 87.5 s
+    (16, "about 0 s"),
+])
+def test_progress_never_prints_absurd_times(monkeypatch, capsys, iterations,
+                                            left):
+    import types
+    monkeypatch.setattr(nn_pure, "time", types.SimpleNamespace(
+        time=lambda: 100.0))
+    monkeypatch.setattr(nn_pure, "RUN", {"at": 0, "of": iterations,
+                                         "start": 0.0, "shown": 0.0})
+    nn_pure.show_progress(16)
+    assert capsys.readouterr().err == (
+        "iteration 16 of %d (%d%%), %s left\n"
+        % (iterations, 1600 // iterations, left))
+
+
+@pytest.mark.parametrize("text, accepted", [
+    ("100000000", 10 ** 8), ("99999999", 99999999), ("100000001", None),
+    ("1" + "0" * 20, None)])
+def test_iterations_have_an_upper_bound(text, accepted, capsys):
+    # 10**8 iterations of the post's table take about half an hour
+    if accepted is not None:
+        assert nn_pure.parse_options(["--iterations", text])["iterations"] == (
+            accepted)
+        return
+    with pytest.raises(SystemExit) as stop:
+        nn_pure.parse_options(["--iterations", text])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "nn_pure.py: error: argument --iterations: expected a whole number, "
+        "from 0 to 100000000, got %r" % text)
