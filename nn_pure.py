@@ -849,6 +849,7 @@ TABLE_NAMES = {
 def hidden_units(X, syn0):
     """Lines naming the table of two 0/1 inputs each hidden unit learned;
     none unless X holds 0s and 1s and exactly two inputs vary, as XOR."""
+    shape(X, "hidden_units: X")  # a matrix of numbers, or a one-line error
     varying = [c for c in range(len(X[0]))
                if any(row[c] != X[0][c] for row in X)]
     if len(varying) != 2 or any(v not in (0, 1) for row in X for v in row):
@@ -892,6 +893,9 @@ def text_chart(errors, iterations, height=8):
     The error axis is logarithmic when the error falls more than tenfold.
     """
     check_settings(iterations, 1, None)
+    if not isinstance(errors, dict):
+        raise TypeError("text_chart: errors must be a dict, got %s"
+                        % describe(errors))
     # height: 2 lines for the labels at the top and bottom; 100, two screens
     if not (isinstance(height, int) and 2 <= height <= 100):
         raise ValueError("text_chart: height must be a whole number of lines"

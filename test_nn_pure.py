@@ -2061,3 +2061,42 @@ def test_iterations_have_an_upper_bound(text, accepted, capsys):
     assert capsys.readouterr().err.splitlines()[-1] == (
         "nn_pure.py: error: argument --iterations: expected a whole number, "
         "from 0 to 100000000, got %r" % text)
+
+
+@pytest.mark.parametrize("errors, height, error, message", [
+    ([0.5] * 30, 8, TypeError, "text_chart: errors must be a dict, got "
+                               "\\[0.5, 0.5"),
+    (None, 8, TypeError, "errors must be a dict, got None \\(NoneType\\)"),
+    ("abc", 8, TypeError, "errors must be a dict"),
+    (curve(30), 0, ValueError, "height must be a whole number of lines "
+                               "from 2 to 100, got 0 \\(int\\)"),
+    (curve(30), 1, ValueError, "from 2 to 100, got 1 "),
+    (curve(30), -5, ValueError, "from 2 to 100, got -5 "),
+    (curve(30), 101, ValueError, "from 2 to 100, got 101 "),
+    (curve(30), 10 ** 8, ValueError, "from 2 to 100, got 100000000 "),
+    (curve(30), 2.5, ValueError, "got 2.5 \\(float\\)"),
+    (curve(30), "8", ValueError, "got '8' \\(str\\)"),
+    (curve(30), None, ValueError, "got None"),
+])
+def test_text_chart_odd_arguments_are_one_line_errors(errors, height, error,
+                                                      message):
+    # a list was an AttributeError, height=0 an IndexError, 10**8 took GBs
+    with pytest.raises(error, match=message) as caught:
+        text_chart(errors, 30, height=height)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("X_, error, message", [
+    ([], ValueError, "hidden_units: X must be a non-empty list of rows, got "
+                     "\\[\\] \\(list\\)"),
+    (None, ValueError, "hidden_units: X must be a non-empty list"),
+    ([[]], ValueError, "hidden_units: X row 0 is empty"),
+    ([0, 1, 1], ValueError, "hidden_units: X row 0 is 0 \\(int\\)"),
+    ([[0, "a", 1]], TypeError, "hidden_units: X\\[0\\]\\[1\\] is 'a'"),
+    (X_xor, ValueError, "x has rows of 3 numbers but syn0 has 1 rows"),
+])
+def test_hidden_units_odd_arguments_are_one_line_errors(X_, error, message):
+    # hidden_units([], syn0) was an IndexError
+    with pytest.raises(error, match=message) as caught:
+        nn_pure.hidden_units(X_, [[1.0]])
+    assert "\n" not in str(caught.value)
