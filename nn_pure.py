@@ -1341,7 +1341,16 @@ def parse_options(argv):
     def print_help(file=None):  # argparse's would hide a full disk: exit 0
         (sys.stdout or sys.stderr).write(parser.format_help())
         (sys.stdout or sys.stderr).flush()
-    parser.print_help = print_help
+
+    # argparse reads the -1,0,0 of --predict -1,0,0 as a flag: say how to
+    def error(message, argparse_error=parser.error):  # give it
+        negative = [arg for arg in argv if arg[:1] == "-"
+                    and read_number(arg.split(",")[0]) is not None]
+        if message.endswith("expected one argument") and negative:
+            message += ("; a value that starts with - goes after =, as in "
+                        "%s=%s" % (message.split(":")[0][9:], negative[0]))
+        argparse_error(message)
+    parser.print_help, parser.error = print_help, error
     add("--iterations", metavar="N", help="training iterations (default "
         "10000; 60000 with --hidden; the post suggests trying 1 and 10)")
     add("--trace", metavar="K", help="print the matrices of the first K "

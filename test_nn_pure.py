@@ -2100,3 +2100,29 @@ def test_hidden_units_odd_arguments_are_one_line_errors(X_, error, message):
     with pytest.raises(error, match=message) as caught:
         nn_pure.hidden_units(X_, [[1.0]])
     assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("flags, hint", [
+    (["--predict", "-1,0,0"], "--predict=-1,0,0"),
+    (["--alpha", "-inf"], "--alpha=-inf"),
+    (["--alpha", "-1e3"], "--alpha=-1e3"),
+    (["--predict", "-.5,0,1"], "--predict=-.5,0,1"),
+    (["--predict", "1,0,0", "--predict", "-1,-1,0"], "--predict=-1,-1,0"),
+    (["--plot", "--predict", "-nan,0,0"], "--predict=-nan,0,0"),
+])
+def test_a_value_that_starts_with_a_minus_gets_a_hint(flags, hint):
+    # argparse reads -1,0,0 as a flag: "expected one argument", no more
+    status, out, err = run_script(*flags)
+    assert (status, out) == (2, "")
+    flag = hint.partition("=")[0]
+    assert err.splitlines()[-1] == (
+        "nn_pure.py: error: argument %s: expected one argument; a value that "
+        "starts with - goes after =, as in %s" % (flag, hint))
+
+
+def test_the_hint_is_only_for_a_value_with_a_minus():
+    status, out, err = run_script("--iterations")  # no value: no hint
+    assert err.splitlines()[-1] == ("nn_pure.py: error: argument "
+                                    "--iterations: expected one argument")
+    status, out, err = run_script("--predict=-1,0,0")  # as the hint says
+    assert status == 0 and "  [-1, 0, 0] -> " in out
