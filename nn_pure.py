@@ -964,9 +964,10 @@ def read_table(path):
             continue  # a comment line, of any length
         try:
             fields = [field.strip() for field in next(csv.reader([line]))]
-        except csv.Error as error:  # a field over 131,072 characters
-            raise ValueError("%s: line %d: %s; expected numbers such as 0.5"
-                             % (name, number, error))
+        except csv.Error:  # a field over csv's limit, 131,072 characters
+            raise ValueError("%s: line %d has a field over %d characters; "
+                             "expected numbers such as 0.5"
+                             % (name, number, csv.field_size_limit()))
         if not "".join(fields) or fields[0].startswith("#"):
             continue  # a blank or comment line
         lines += 1
