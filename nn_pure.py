@@ -498,10 +498,12 @@ class RandomState:
         """A rows x columns matrix of floats in [0, 1), filled row by row."""
         if (not isinstance(size, (tuple, list)) or len(size) != 2
                 or not all(isinstance(n, int) and not isinstance(n, bool)
-                           and n > 0 for n in size)):
-            raise ValueError("random_sample takes a shape (rows, columns) of "
-                             "two whole numbers above 0, got %s"
-                             % describe(size))
+                           and n > 0 for n in size)
+                or size[0] * size[1] > 10 ** 6):  # a lesson's weights are
+            raise ValueError(  # thousands; a million take 2 s and 30 MB
+                "random_sample takes a shape (rows, columns) of two whole "
+                "numbers above 0, 1000000 numbers at most, got %s"
+                % describe(size))
         rows, columns = size
         return [[self.random() for _ in range(columns)] for _ in range(rows)]
 
@@ -1012,6 +1014,7 @@ TABLE_NAMES = {
 def hidden_units(X, syn0):
     """Lines naming the table of two 0/1 inputs each hidden unit learned;
     none unless X holds 0s and 1s and exactly two inputs vary, as XOR."""
+    shape(X, "hidden_units: X")  # a matrix of numbers, or a one-line error
     varying = [c for c in range(len(X[0]))
                if any(row[c] != X[0][c] for row in X)]
     if len(varying) != 2 or any(v not in (0, 1) for row in X for v in row):
@@ -1055,6 +1058,13 @@ def text_chart(errors, iterations, height=8):
     The error axis is logarithmic when the error falls more than tenfold.
     """
     check_settings(iterations, 1, None)
+    if not isinstance(errors, dict):
+        raise TypeError("text_chart: errors must be a dict, got %s"
+                        % describe(errors))
+    # height: 2 lines for the labels at the top and bottom; 100, two screens
+    if not (isinstance(height, int) and 2 <= height <= 100):
+        raise ValueError("text_chart: height must be a whole number of lines"
+                         " from 2 to 100, got %s" % describe(height))
     if iterations == 0:
         return "(no iterations ran: nothing to plot)"
     values = [errors.get(itr) for itr in sample_points(iterations)]
@@ -1111,8 +1121,18 @@ def read_table(path):
     text = read_text(path)
     name = shown_name(path)
     rows, lines = [], 0
-    for number, fields in enumerate(csv.reader(text.splitlines()), 1):
-        fields = [field.strip() for field in fields]
+    # Lines end at \r\n, \r or \n (not at a form feed, as in splitlines),
+    # each read alone: a quote in a comment (# a,"b) runs on into no other.
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    for number, line in enumerate(text.split("\n"), 1):
+        if line.strip().startswith("#"):
+            continue  # a comment line, of any length
+        try:
+            fields = [field.strip() for field in next(csv.reader([line]))]
+        except csv.Error:  # a field over csv's limit, 131,072 characters
+            raise ValueError("%s: line %d has a field over %d characters; "
+                             "expected numbers such as 0.5"
+                             % (name, number, csv.field_size_limit()))
         if not "".join(fields) or fields[0].startswith("#"):
             continue  # a blank or comment line
         lines += 1
@@ -1136,15 +1156,17 @@ def read_table(path):
 
 def check_csv_row(where, fields, values, width):
     """Check one row of a table file; width is the length of the rows above."""
+    shown = [field if len(field) <= 30 else field[:27] + "..."  # a message
+             for field in fields]  # stays one short line, for any field
     for column, value in enumerate(values):
         if value is None:
             raise ValueError("%s, column %d: %r is not a number; expected "
                              "numbers separated by commas%s"
-                             % (where, column + 1, fields[column],
+                             % (where, column + 1, shown[column],
                                 separator_hint(fields[column])))
         if not is_finite(value):
             raise ValueError("%s, column %d: %s is not a finite number"
-                             % (where, column + 1, fields[column]))
+                             % (where, column + 1, shown[column]))
     if len(values) < 2:
         raise ValueError("%s has 1 column; expected the inputs, then the "
                          "target: 2 columns or more" % where)
@@ -1155,7 +1177,7 @@ def check_csv_row(where, fields, values, width):
     if not 0 <= values[-1] <= 1:
         raise ValueError("%s: the target (last column) is %s; expected a "
                          "number from 0 to 1, the range of the sigmoid"
-                         % (where, fields[-1]))
+                         % (where, shown[-1]))
 
 
 def separator_hint(text):
@@ -1654,7 +1676,7 @@ def choose_table(table):
         return X, y  # the module's, as they are now
     import os  # here: MicroPython has no os.path (nor flags)
     tables = {"post": (X, y), "xor": (X_xor, y_xor)}
-    if table in tables and os.path.exists(table):
+    if table in tables and os.path.exists(table) and sys.stderr:
         sys.stderr.write("nn_pure.py: using the built-in table %r, not the "
                          "file %s (for the file, write ./%s)\n"
                          % (table, table, table))
@@ -1684,7 +1706,7 @@ def check_rows(rows, columns):
         if len(fields) != columns or not all(map(is_finite, numbers)):
             raise ValueError("--predict %s: expected %d numbers separated by "
                              "commas, one for each input of the table"
-                             % (shown_name(",".join(fields)), columns))
+                             % (shown_name(",".join(fields)[:40]), columns))
         checked.append(numbers)
     return checked
 
@@ -1702,13 +1724,15 @@ def number_word(value):
 
 def whole_number(text):
     """Read a command-line number: '10' -> 10; None for '-3', 'ten', '1.5'."""
-    whole = text != "" and all(ch in "0123456789" for ch in text)
+    whole = 0 < len(text) <= 20 and all(ch in "0123456789" for ch in text)
     return int(text) if whole else None
 
 
+# --iterations: at most 10**8, about half an hour for the post's table here,
+# an hour for XOR with --hidden 4; the post's 10,000 take a tenth of a second
 WHOLE_FLAGS = (  # flag, smallest, largest
-    ("iterations", 0, None), ("trace", 0, None), ("seed", 0, 4294967295),
-    ("hidden", 1, LIMITS["hidden"]), ("explain", 0, None))
+    ("iterations", 0, 10 ** 8), ("trace", 0, None), ("seed", 0, 4294967295),
+    ("hidden", 1, LIMITS["hidden"]), ("explain", 0, 10 ** 8))
 
 
 def parse_options(argv):
@@ -1723,6 +1747,20 @@ def parse_options(argv):
     parser = argparse.ArgumentParser(prog="nn_pure.py", description="Train "
                                      "the post's network in plain Python.")
     add = parser.add_argument
+
+    def print_help(file=None):  # argparse's would hide a full disk: exit 0
+        (sys.stdout or sys.stderr).write(parser.format_help())
+        (sys.stdout or sys.stderr).flush()
+
+    # argparse reads the -1,0,0 of --predict -1,0,0 as a flag: say how to
+    def error(message, argparse_error=parser.error):  # give it
+        negative = [arg for arg in argv if arg[:1] == "-"
+                    and read_number(arg.split(",")[0]) is not None]
+        if message.endswith("expected one argument") and negative:
+            message += ("; a value that starts with - goes after =, as in "
+                        "%s=%s" % (message.split(":")[0][9:], negative[0]))
+        argparse_error(message)
+    parser.print_help, parser.error = print_help, error
     add("--iterations", metavar="N", help="training iterations (default %s;"
         " %s with --hidden; the post suggests trying 1 and 10)"
         % (default_of(train, "iterations"),
@@ -1767,13 +1805,13 @@ def parse_options(argv):
                                  (most is not None and number > most)):
             parser.error("argument --%s: expected a whole number, %s, got %r"
                          % (flag, "%d or more" % least if most is None
-                            else "from %d to %d" % (least, most), text))
+                            else "from %d to %d" % (least, most), text[:40]))
         options[flag] = number
     if options["alpha"] is not None:
         alpha = read_number(options["alpha"])
         if alpha is None or not is_finite(alpha) or alpha <= 0:
             parser.error("argument --alpha: expected a number above 0, such "
-                         "as 0.1 or 10, got %r" % options["alpha"])
+                         "as 0.1 or 10, got %r" % options["alpha"][:40])
         options["alpha"] = alpha
     options["rows"] = [row.split(",") for row in options["rows"]]
     if options["hidden"] is not None and options["init"] is not None:
@@ -1824,7 +1862,6 @@ def run_lesson(argv):
         try:
             options = parse_options(argv) if argv else {}
         except SystemExit as stop:  # argparse printed its usage, or --help
-            sys.stdout.flush()
             return None, stop.code or 0
         except ValueError as error:  # no argparse here (MicroPython)
             return str(error), 2
@@ -1833,6 +1870,8 @@ def run_lesson(argv):
             X, y = table_as_floats(*choose_table(table))  # file's table too
         except (ValueError, TypeError) as error:
             return "error: %s" % error, 2
+        if sys.stdout is None:  # python nn_pure.py >&-: nowhere to print
+            return "cannot write the output: stdout is closed", 1
         try:
             explain = options.pop("explain", None)
             check = options.pop("check", False)
@@ -2016,28 +2055,36 @@ def show_progress(itr):
     """On stderr, after the first two seconds of a long run: how far it is
     and how long is left. In place on a terminal; else a line a minute."""
     RUN["at"] = itr
-    if itr & 15 or not RUN["of"]:
+    if itr & 15 or not RUN["of"] or not sys.stderr:  # (2>&-: None)
         return
     now = time.time()
     terminal = on_a_terminal()
     if (now - RUN["start"] < SHOW_AFTER
             or now - RUN["shown"] < (1 if terminal else 60)):
         return
-    left = (now - RUN["start"]) * (RUN["of"] - itr) / max(itr, 1)
-    sys.stderr.write("%siteration %d of %d (%d%%), about %s left%s" % (
+    seconds = (now - RUN["start"]) * (RUN["of"] - itr) / max(itr, 1)
+    left = "about %d s" % seconds if seconds <= 90 else "about %d min" % (
+        seconds // 60)
+    if seconds > 86400:  # past a day, a figure says nothing more
+        left = "more than a day"
+    sys.stderr.write("%siteration %d of %d (%d%%), %s left%s" % (
         "\r" if terminal else "", itr, RUN["of"], 100 * itr // RUN["of"],
-        "%d min" % (left // 60) if left > 90 else "%d s" % left,
-        "   " if terminal else "\n"))
+        left, "   " if terminal else "\n"))
     RUN["shown"] = now
 
 
 def leave(message, status, and_exit=True):
     """One line on stderr (none for a cut pipe); then, on the command line,
     exit with status (in a notebook, the line is enough)."""
-    if RUN["shown"] and on_a_terminal():
-        sys.stderr.write("\n")  # below the progress line
-    if message:
-        sys.stderr.write("nn_pure.py: %s\n" % message)
+    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+    try:  # in stderr's encoding, what it lacks as \u8868 (cp1252, ASCII)
+        if RUN["shown"] and on_a_terminal():
+            sys.stderr.write("\n")  # below the progress line
+        if message:
+            sys.stderr.write(("nn_pure.py: %s\n" % message).encode(
+                encoding, "backslashreplace").decode(encoding))
+    except (AttributeError, LookupError, OSError):
+        pass  # stderr closed (None) or full: the exit status still tells
     if and_exit:
         try:  # what stdout still holds goes nowhere, not to a traceback
             import os  # at the exit

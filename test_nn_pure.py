@@ -2882,3 +2882,321 @@ def test_draw_on_the_command_line():
     assert (status, out) == (2, "")
     assert err.splitlines()[-1] == ("nn_pure.py: error: --svg goes with "
                                     "--draw: --draw --svg")
+
+
+# ---------------------------------------------------------------------------
+# Accidents, round two (issue 19)
+# ---------------------------------------------------------------------------
+# Each test runs the accident the issue reported, or one like it, and checks
+# the one line and the exit status, or the right result. (Kinds 4, 5, 6, 7
+# and 9 where they touch the chart, the CSV reader, progress and the flags.)
+
+def run_bytes(command, env=None, **streams):
+    """Run a command; return (exit status, stdout, stderr) as bytes."""
+    done = subprocess.run(command, cwd=HERE, env=env, timeout=300,
+                          **dict(dict(stdout=subprocess.PIPE,
+                                      stderr=subprocess.PIPE), **streams))
+    return done.returncode, done.stdout, done.stderr
+
+
+def in_shell(redirect, *flags):
+    """python nn_pure.py FLAGS REDIRECT, as a shell runs it (>&-, 2>&-)."""
+    return run_bytes(["sh", "-c", '"$0" "$@" ' + redirect, sys.executable,
+                      SCRIPT] + list(flags))
+
+
+@pytest.mark.parametrize("encoding", ["ascii", "cp1252", "latin-1", "cp437",
+                                      "utf-8", "ascii:strict"])
+@pytest.mark.parametrize("name", ["\u8868.csv", "\xe9.csv", "\U0001f600.csv"])
+def test_a_table_name_the_console_cannot_show(tmp_path, encoding, name):
+    # PYTHONIOENCODING: a Windows console's cp1252, or ASCII
+    path = tmp_path / name
+    path.write_bytes(b"0,0,1,x\n")
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    status, out, err = run_bytes([sys.executable, SCRIPT, "--table",
+                                  str(path)], env=env)
+    codec = encoding.split(":")[0]
+    shown = str(path).encode(codec, "backslashreplace").decode(codec)
+    assert (status, out) == (2, b"")
+    assert err.decode(codec) == (
+        "nn_pure.py: error: %s: line 1, column 4: 'x' is not a number; "
+        "expected numbers separated by commas\n" % shown)
+
+
+def test_a_strict_ascii_stderr_gets_the_name_escaped(monkeypatch, tmp_path):
+    # a notebook or an IDE may give sys.stderr a strict encoding
+    import io
+    path = tmp_path / "\u8868.csv"
+    path.write_bytes(b"0,0,1,x\n")
+    stderr = io.TextIOWrapper(io.BytesIO(), encoding="ascii")
+    monkeypatch.setattr(sys, "stderr", stderr)
+    nn_pure.main(["--table", str(path)])  # in a notebook: the line, no exit
+    stderr.flush()
+    assert stderr.buffer.getvalue().decode("ascii").endswith(
+        "\\u8868.csv: line 1, column 4: 'x' is not a number; expected "
+        "numbers separated by commas\n")
+
+
+@pytest.mark.parametrize("flags, status, message", [
+    ([], 1, "cannot write the output: stdout is closed"),
+    (["--calculator"], 1, "cannot write the output: stdout is closed"),
+    (["--table", "xor", "--hidden", "2", "--plot"], 1,
+     "cannot write the output: stdout is closed"),
+    (["--table", "/nonexistent.csv"], 2, "error: /nonexistent.csv: no such "
+     "file or directory; expected a CSV file"),
+])
+def test_stdout_closed_is_one_line(flags, status, message):
+    # python nn_pure.py >&- : sys.stdout is None (it was an AttributeError)
+    assert in_shell(">&-", *flags) == (status, b"",
+                                       b"nn_pure.py: " + message.encode()
+                                       + b"\n")
+
+
+def test_help_with_stdout_closed_goes_to_stderr():
+    # as argparse does: the help is shown where it can be
+    status, out, err = in_shell(">&-", "--help")
+    assert (status, out) == (0, b"") and err.startswith(b"usage: nn_pure.py")
+
+
+@pytest.mark.parametrize("unbuffered", ["1", None])
+def test_help_on_a_full_disk_is_one_line(unbuffered):
+    # argparse hid the write error (exit 0); buffered, Python exited 120
+    if not os.path.exists("/dev/full"):
+        pytest.skip("no /dev/full on this system")
+    env = dict(os.environ)
+    env.pop("PYTHONUNBUFFERED", None)
+    if unbuffered:
+        env["PYTHONUNBUFFERED"] = unbuffered
+    with open("/dev/full", "w") as full:
+        status, out, err = run_bytes([sys.executable, SCRIPT, "--help"],
+                                     env=env, stdout=full)
+    assert (status, err) == (1, b"nn_pure.py: cannot write the output: No "
+                                b"space left on device\n")
+
+
+@pytest.mark.parametrize("redirect", ["2>&-", "2>/dev/full"])
+def test_a_bad_table_with_stderr_closed_or_full_exits_2(tmp_path, redirect):
+    # the line cannot be shown; the status still says what happened (was 1)
+    path = write(tmp_path, "0,0,1,x\n")
+    status, out, err = in_shell(redirect, "--table", path)
+    assert (status, out) == (2, b"")
+    assert in_shell(redirect, "--bogus")[0] == 2  # argparse's usage error
+    assert in_shell(redirect, "--iterations", "3")[0] == 0
+
+
+def test_progress_with_stderr_closed_says_nothing(monkeypatch):
+    monkeypatch.setattr(nn_pure, "RUN", {"at": 0, "of": 10 ** 6, "start": 0.0,
+                                         "shown": 0.0})
+    monkeypatch.setattr(sys, "stderr", None)
+    nn_pure.show_progress(16)  # was: AttributeError on None.write
+    assert nn_pure.RUN["at"] == 16
+
+
+@pytest.mark.parametrize("content, complaint", [
+    # a field over csv's 131,072 characters (it was _csv.Error)
+    ("0,0,1,0\n" + "1" * 131073 + ",1,1,1\n",
+     "line 2 has a field over 131072 characters; expected numbers such as "
+     "0.5"),
+    # a 130,000-digit number: 1e130000 is infinite; the line stays short
+    ("0,0,1,0\n" + "1" * 130000 + ",1,1,1\n",
+     "line 2, column 1: 111111111111111111111111111... is not a finite "
+     "number"),
+    ("0,0,1,0\n1,1,1," + "1" * 400 + "\n",
+     "line 2, column 4: 111111111111111111111111111... is not a finite "
+     "number"),
+    ("0,0,1,0\n1,1,1,2" + "0" * 100 + "\n",
+     "line 2: the target \\(last column\\) is 200000000000000000000000000"
+     "\\.\\.\\.; expected"),
+    ("0,0,1,0\n" + "x" * 5000 + ",1,1,1\n",
+     "line 2, column 1: 'xxxxxxxxxxxxxxxxxxxxxxxxxxx\\.\\.\\.' is not a "
+     "number"),
+    ("0,0,1,0\n1,1,1,1\n" + "1;" * 50 + "1\n",
+     "line 3, column 1: '1;1;1;1;1;1;1;1;1;1;1;1;1;1\\.\\.\\.' is not a "
+     "number; expected numbers separated by commas \\(it has semicolons"),
+], ids=["field", "number", "target", "big target", "text", "semicolons"])
+def test_long_fields_give_one_short_line(tmp_path, content, complaint):
+    path = write(tmp_path, content)
+    status, out, err = run_script("--table", path)
+    assert (status, out) == (2, "") and err.count("\n") == 1
+    assert len(err) - len(path) < 200, err  # 130 KB lines were
+    assert __import__("re").search(complaint, err), err
+
+
+@pytest.mark.parametrize("comment", ["#" + "x" * 131073, "# " + "x" * 500000,
+                                     '# inputs,"target', '  #"', "#,,,"],
+                         ids=["131073", "500002", "quote", "quote2", "commas"])
+def test_any_comment_line_is_skipped(tmp_path, comment):
+    # a long one overflowed csv's field limit; a quote in one swallowed the
+    # lines below it into a field ("has no rows of numbers")
+    path = write(tmp_path, comment + "\n0,0,1,0\n1,1,1,1\n")
+    assert read_table(path) == ([[0, 0, 1], [1, 1, 1]], [[0], [1]])
+
+
+# str.splitlines ends a line at each of these; a CSV file's lines end at
+# \r\n, \r or \n only, so each stays inside its line (and shows there)
+OTHER_BREAKS = ["\x0b", "\x0c", "\x1c", "\x1d", "\x1e", "\x85", "\u2028",
+                "\u2029"]
+
+
+@pytest.mark.parametrize("separator", OTHER_BREAKS)
+def test_only_cr_and_lf_end_a_line(tmp_path, separator):
+    path = write(tmp_path, ("0,0,1,0\n1,1" + separator + "1,1\n").encode())
+    with pytest.raises(ValueError) as caught:
+        read_table(path)
+    assert str(caught.value) == (
+        "%s: line 2, column 2: %r is not a number; expected numbers "
+        "separated by commas" % (path, "1" + separator + "1"))
+    path = write(tmp_path, ("0,0,1,0" + separator + "1,1,1,1\n").encode())
+    with pytest.raises(ValueError, match="line 1, column 4: "):
+        read_table(path)  # two rows on one line: not taken as two
+    path = write(tmp_path, ("0,0,1,0" + separator + "\n1,1,1,1\n").encode())
+    assert read_table(path) == ([[0, 0, 1], [1, 1, 1]], [[0], [1]])
+
+
+def test_cr_lf_and_crlf_each_end_one_line(tmp_path):
+    path = write(tmp_path, b"0,0,1,0\r1,1,1,1\r\n1,0,1,1\n\r\n0,1,1,x\r\n")
+    with pytest.raises(ValueError, match="line 5, column 4: 'x'"):
+        read_table(path)  # line 4 is blank: \n, then \r\n
+    path = write(tmp_path, b"0,0,1,0\r1,1,1,1\r\n1,0,1,1\n")
+    assert read_table(path)[1] == [[0], [1], [1]]
+
+
+@pytest.mark.parametrize("size", [(10 ** 5, 10 ** 5), (1000, 1001),
+                                  (10 ** 6 + 1, 1), (1, 10 ** 6 + 1),
+                                  (10 ** 30, 10 ** 30)])
+def test_random_sample_refuses_a_huge_shape_at_once(size):
+    # (10**5, 10**5) took minutes and gigabytes; the cap is 10**6 numbers
+    with pytest.raises(ValueError) as caught:
+        RandomState(1).random_sample(size)
+    assert str(caught.value).startswith(
+        "random_sample takes a shape (rows, columns) of two whole numbers "
+        "above 0, 1000000 numbers at most, got (")
+    assert "\n" not in str(caught.value)
+
+
+def test_random_sample_of_a_million_numbers_is_taken():
+    # one below the cap: numpy.random.seed(1);
+    # numpy.random.random_sample((1000, 1000))[999][999] is
+    # 0.37025182918762833 (NumPy 2.4)
+    assert RandomState(1).random_sample((1000, 1000))[999][999] == (
+        0.37025182918762833)
+
+
+def curve(iterations):
+    """Mean errors for text_chart: 0.5 falling to 0.005 over the run."""
+    points = nn_pure.sample_points(iterations)
+    return {itr: 0.5 * 0.01 ** (itr / (iterations - 1)) for itr in points}
+
+
+@pytest.mark.parametrize("height", [2, 3, 100])
+def test_text_chart_heights_at_the_limits(height):
+    lines = text_chart(curve(30), 30, height=height).splitlines()
+    # the title, height lines of points, the axis and its labels
+    assert len(lines) == height + 3
+    assert lines[1].startswith("     0.5 |*")  # top: the first error
+    assert lines[height].startswith("   0.005 |")  # bottom: the last
+    assert lines[height].endswith("*")
+
+
+@pytest.mark.parametrize("iterations, left", [
+    # elapsed 100 s at iteration 16: left = 100 * (of - 16) / 16 seconds
+    (10 ** 20, "more than a day"),  # was "about 104166666666666666 min"
+    (13841, "more than a day"),     # 86,406 s
+    (13840, "about 1440 min"),      # 86,400 s: a day
+    (1600, "about 165 min"),        # 9,900 s
+    (30, "about 87 s"),             # 87.5 s
+    (16, "about 0 s"),
+])
+def test_progress_never_prints_absurd_times(monkeypatch, capsys, iterations,
+                                            left):
+    import types
+    monkeypatch.setattr(nn_pure, "time", types.SimpleNamespace(
+        time=lambda: 100.0))
+    monkeypatch.setattr(nn_pure, "RUN", {"at": 0, "of": iterations,
+                                         "start": 0.0, "shown": 0.0})
+    nn_pure.show_progress(16)
+    assert capsys.readouterr().err == (
+        "iteration 16 of %d (%d%%), %s left\n"
+        % (iterations, 1600 // iterations, left))
+
+
+@pytest.mark.parametrize("text, accepted", [
+    ("100000000", 10 ** 8), ("99999999", 99999999), ("100000001", None),
+    ("1" + "0" * 20, None)])
+def test_iterations_have_an_upper_bound(text, accepted, capsys):
+    # 10**8 iterations of the post's table take about half an hour
+    if accepted is not None:
+        assert nn_pure.parse_options(["--iterations", text])["iterations"] == (
+            accepted)
+        return
+    with pytest.raises(SystemExit) as stop:
+        nn_pure.parse_options(["--iterations", text])
+    assert stop.value.code == 2
+    assert capsys.readouterr().err.splitlines()[-1] == (
+        "nn_pure.py: error: argument --iterations: expected a whole number, "
+        "from 0 to 100000000, got %r" % text)
+
+
+@pytest.mark.parametrize("errors, height, error, message", [
+    ([0.5] * 30, 8, TypeError, "text_chart: errors must be a dict, got "
+                               "\\[0.5, 0.5"),
+    (None, 8, TypeError, "errors must be a dict, got None \\(NoneType\\)"),
+    ("abc", 8, TypeError, "errors must be a dict"),
+    (curve(30), 0, ValueError, "height must be a whole number of lines "
+                               "from 2 to 100, got 0 \\(int\\)"),
+    (curve(30), 1, ValueError, "from 2 to 100, got 1 "),
+    (curve(30), -5, ValueError, "from 2 to 100, got -5 "),
+    (curve(30), 101, ValueError, "from 2 to 100, got 101 "),
+    (curve(30), 10 ** 8, ValueError, "from 2 to 100, got 100000000 "),
+    (curve(30), 2.5, ValueError, "got 2.5 \\(float\\)"),
+    (curve(30), "8", ValueError, "got '8' \\(str\\)"),
+    (curve(30), None, ValueError, "got None"),
+])
+def test_text_chart_odd_arguments_are_one_line_errors(errors, height, error,
+                                                      message):
+    # a list was an AttributeError, height=0 an IndexError, 10**8 took GBs
+    with pytest.raises(error, match=message) as caught:
+        text_chart(errors, 30, height=height)
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("X_, error, message", [
+    ([], ValueError, "hidden_units: X must be a non-empty list of rows, got "
+                     "\\[\\] \\(list\\)"),
+    (None, ValueError, "hidden_units: X must be a non-empty list"),
+    ([[]], ValueError, "hidden_units: X row 0 is empty"),
+    ([0, 1, 1], ValueError, "hidden_units: X row 0 is 0 \\(int\\)"),
+    ([[0, "a", 1]], TypeError, "hidden_units: X\\[0\\]\\[1\\] is 'a'"),
+    (X_xor, ValueError, "x has rows of 3 numbers but syn0 has 1 rows"),
+])
+def test_hidden_units_odd_arguments_are_one_line_errors(X_, error, message):
+    # hidden_units([], syn0) was an IndexError
+    with pytest.raises(error, match=message) as caught:
+        nn_pure.hidden_units(X_, [[1.0]])
+    assert "\n" not in str(caught.value)
+
+
+@pytest.mark.parametrize("flags, hint", [
+    (["--predict", "-1,0,0"], "--predict=-1,0,0"),
+    (["--alpha", "-inf"], "--alpha=-inf"),
+    (["--alpha", "-1e3"], "--alpha=-1e3"),
+    (["--predict", "-.5,0,1"], "--predict=-.5,0,1"),
+    (["--predict", "1,0,0", "--predict", "-1,-1,0"], "--predict=-1,-1,0"),
+    (["--plot", "--predict", "-nan,0,0"], "--predict=-nan,0,0"),
+])
+def test_a_value_that_starts_with_a_minus_gets_a_hint(flags, hint):
+    # argparse reads -1,0,0 as a flag: "expected one argument", no more
+    status, out, err = run_script(*flags)
+    assert (status, out) == (2, "")
+    flag = hint.partition("=")[0]
+    assert err.splitlines()[-1] == (
+        "nn_pure.py: error: argument %s: expected one argument; a value that "
+        "starts with - goes after =, as in %s" % (flag, hint))
+
+
+def test_the_hint_is_only_for_a_value_with_a_minus():
+    status, out, err = run_script("--iterations")  # no value: no hint
+    assert err.splitlines()[-1] == ("nn_pure.py: error: argument "
+                                    "--iterations: expected one argument")
+    status, out, err = run_script("--predict=-1,0,0")  # as the hint says
+    assert status == 0 and "  [-1, 0, 0] -> " in out

@@ -9,24 +9,31 @@ xor --hidden 4`), it prints:
     NumWorks ships, and 1.27) runs the file and prints exactly what CPython
     prints for it: `-X heapsize=N`, found by bisection.
 
+Each file is run as `nn_calc.py` from its own folder, as the README names
+it: the heap a file needs grows with the length of the path it is run by
+(MicroPython keeps the name): by 80 bytes for a 60-character path.
+
 The MicroPython binaries are looked for in $NN_PURE_MICROPYTHON_DIR, else in
 ../shared/tools/micropython beside this clone (their README says how they
 were built). Without them the heap lines say "not measured". Standard
-library only. The README's figures are compared with these by the tests
-(test_readme.py): a test fails when they differ.
+library only. The tests (test_readme.py) compare the README's figures with
+these. It takes minutes: the XOR lesson runs 60,000 iterations each try.
 
-Output, one figure per line, in a fixed format:
+Output, one figure per line, in this fixed format (N: a number with commas):
 
-    calculator post: 3,422 bytes
-    calculator xor-hidden-4: 4,158 bytes
-    heap post micropython-1.17-32: 12,345 bytes
-    ...
+    calculator post: N bytes
+    calculator xor-hidden-4: N bytes
+    heap post micropython-1.17-32: N bytes
+    heap post micropython-1.27-32: N bytes
+    heap xor-hidden-4 micropython-1.17-32: N bytes
+    heap xor-hidden-4 micropython-1.27-32: N bytes
 """
 
 import os
 import subprocess
 import sys
 import tempfile
+import threading
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
@@ -35,7 +42,7 @@ NN_PURE = os.path.join(ROOT, "nn_pure.py")
 # name -> the flags of `python nn_pure.py --calculator ...`
 FILES = [("post", []), ("xor-hidden-4", ["--table", "xor", "--hidden", "4"])]
 MICROPYTHONS = ["micropython-1.17-32", "micropython-1.27-32"]
-LOW, HIGH = 1024, 1024 * 1024  # the heaps the bisection searches between
+FIRST, MOST = 4096, 1024 * 1024  # the first heap tried, and the largest
 
 
 def micropython_dir():
@@ -71,51 +78,78 @@ def cpython_output(path):
                           check=True).stdout
 
 
-def runs_at(binary, path, heap, expected):
-    """True when binary, with a heap of `heap` bytes, prints `expected`."""
-    done = subprocess.run([binary, "-X", "heapsize=%d" % heap, path],
-                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-                          timeout=600)
+def runs_at(binary, folder, heap, expected):
+    """True when binary, with a heap of `heap` bytes, runs folder/nn_calc.py
+    (as `nn_calc.py`, from folder) and prints `expected`."""
+    done = subprocess.run([binary, "-X", "heapsize=%d" % heap, "nn_calc.py"],
+                          cwd=folder, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=600)
     return done.returncode == 0 and done.stdout == expected
 
 
-def smallest_heap(binary, path, expected):
-    """The smallest heap (bytes) at which binary runs path as CPython does,
-    by bisection between LOW and HIGH."""
-    low, high = LOW, HIGH  # runs_at(low) is False, runs_at(high) True
-    if runs_at(binary, path, low, expected) or not runs_at(
-            binary, path, high, expected):
-        raise RuntimeError("%s on %s: no smallest heap between %d and %d"
-                           % (binary, path, low, high))
+def smallest_heap(binary, folder, expected):
+    """The smallest heap (bytes) at which binary runs folder/nn_calc.py as
+    CPython does: double from FIRST until it runs, then bisect."""
+    low, high = 0, FIRST  # runs_at(low) is False, runs_at(high) True
+    while not runs_at(binary, folder, high, expected):
+        low, high = high, 2 * high
+        if high > MOST:
+            raise RuntimeError("%s: %s/nn_calc.py does not run in %d bytes"
+                               % (binary, folder, MOST))
     while high - low > 1:
         middle = (low + high) // 2
-        if runs_at(binary, path, middle, expected):
+        if runs_at(binary, folder, middle, expected):
             high = middle
         else:
             low = middle
     return high
 
 
+def write_calculator_files(folder):
+    """Write each file as folder/NAME/nn_calc.py; [(label, size)] and
+    {name: its folder}."""
+    sizes, folders = [], {}
+    for name, flags in FILES:
+        text = calculator_text(flags)
+        sizes.append(("calculator %s" % name, len(text)))
+        folders[name] = os.path.join(folder, name)
+        os.mkdir(folders[name])
+        with open(os.path.join(folders[name], "nn_calc.py"), "wb") as out:
+            out.write(text)
+    return sizes, folders
+
+
 def figures():
-    """[(label, bytes or None)] in the printed order."""
-    results = []
+    """[(label, bytes or None)] in the printed order. The four bisections
+    run side by side, each in a thread of its own (they wait on processes)."""
     with tempfile.TemporaryDirectory() as folder:
-        paths = {}
-        for name, flags in FILES:
-            text = calculator_text(flags)
-            results.append(("calculator %s" % name, len(text)))
-            paths[name] = os.path.join(folder, "nn_calc_%s.py" % name)
-            with open(paths[name], "wb") as out:
-                out.write(text)
+        results, folders = write_calculator_files(folder)
+        heaps, errors, threads = {}, [], []
         for name, _ in FILES:
-            expected = cpython_output(paths[name])
+            expected = cpython_output(os.path.join(folders[name],
+                                                   "nn_calc.py"))
             for binary_name in MICROPYTHONS:
+                label = "heap %s %s" % (name, binary_name)
+                results.append((label, None))
                 binary = micropython(binary_name)
-                results.append((
-                    "heap %s %s" % (name, binary_name),
-                    smallest_heap(binary, paths[name], expected)
-                    if binary else None))
-    return results
+                if binary is None:
+                    continue
+
+                def measure(label=label, binary=binary, name=name,
+                            expected=expected):
+                    try:
+                        heaps[label] = smallest_heap(binary, folders[name],
+                                                     expected)
+                    except Exception as error:  # raised again below
+                        errors.append(error)
+                threads.append(threading.Thread(target=measure))
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+        if errors:
+            raise errors[0]
+    return [(label, heaps.get(label, value)) for label, value in results]
 
 
 def main():
