@@ -47,7 +47,7 @@ y = [[0],
 # Each helper is NumPy's whole-matrix arithmetic written out as loops. Its
 # first line checks that the shapes fit, as NumPy does, so a mistake stops
 # with a message, not a wrong answer. A line marked "# check" only checks
-# (Part 2 does it): you may skip it, and the calculator file leaves it out.
+# (Part 2 does it): skip it; the calculator edition (--calculator) does.
 # The helpers trust the numbers inside: train and predict check those.
 
 def transpose(m):
@@ -90,7 +90,7 @@ def dot(a, b):
 
 def add(a, b, times=1.0):
     """Elementwise a + times * b: each number plus the one in the same
-    place of b (times 1, unless given: the loop gives the learning rate).
+    place of b (times 1, unless given: the loop gives alpha, its step).
 
     >>> add([[1], [2]], [[0.5], [0.25]])
     [[1.5], [2.25]]
@@ -193,7 +193,7 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
     """
     X, y = table_as_floats(X, y)  # check, and make every number a float
     check_settings(iterations, alpha, on_step)  # check
-    # random (why: lesson 2), the same every run for one seed, as the post's
+    # random (why: train_hidden), the same every run for one seed: the post's
     syn0 = starting_weights(len(X[0]), seed, init)  # Part 2: columns x 1
     # The loop makes the error E = 1/2 x the sum over the rows of (y - l1)**2
     # small, a step downhill each pass: 0.4596 at the start, 0.000129 at end.
@@ -205,12 +205,12 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
         l1_error = subtract(y, l1)
         # the slope says how much the guess changes when its sum changes, so
         # miss x slope says how far to push the sum. Near 0 or 1 the slope
-        # is flat: a confident guess barely moves; an unsure one moves most
+        # is flat: a confident guess barely moves; an unsure one moves most.
         l1_delta = multiply(l1_error, sigmo_each(l1, True))
         # move each weight by its input times delta, added over the rows,
         # times alpha (an input of 0 played no part: it moves nothing).
-        # That sum is minus E's slope in the weight, so += moves it downhill
-        # (texts that take the error as l1 - y flip the sign and write -=)
+        # That sum is how fast E falls as this weight alone grows (minus its
+        # slope): += moves downhill. Texts whose error is l1 - y write -=.
         syn0 = add(syn0, dot(transpose(l0), l1_delta), alpha)
         if on_step is not None:
             on_step(itr, l1, l1_error, l1_delta, syn0)
@@ -306,10 +306,10 @@ def predict(x, syn0, syn1=None):
 # --table xor shows the outputs stuck at 0.5.) So the tutorial puts a
 # hidden layer l1 between the input l0 and the output, now l2. Each hidden
 # unit is itself a small 2-layer network and learns some simpler table; the
-# output then combines them. Trained here with seed 1, two units come out
-# close to NOR ("neither is 1") and NAND ("not both are 1"), and XOR is
-# (not NOR) and NAND: at least one, but not both. Which units appear
-# depends on the starting weights.
+# output then combines them. Trained here with seed 1, the four units come
+# out close to A OR NOT B, A AND NOT B, NOR ("neither is 1") and NAND ("not
+# both are 1"); XOR is (not NOR) and NAND: at least one, but not both.
+# Which units appear depends on the starting weights.
 
 X_xor = [[0, 0, 1],
          [0, 1, 1],
@@ -338,8 +338,8 @@ def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
     on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta, syn1,
     syn0), if given, is called after each iteration: the lesson prints the
     tutorial's "Error:0.496410031903" lines with it, the mean of |l2_error|
-    over the rows (how far off the output is, on average) at iterations 0,
-    10000, 20000... The loop makes E small, as in train, with l2 for l1.
+    over the rows (how far off, on average: not E, no square, no 1/2) at
+    iterations 0, 10000... The loop makes E small, as train, l2 for l1.
 
     >>> l2, syn0, syn1 = train_hidden(X_xor, y_xor, iterations=5000)
     >>> [round(row[0]) for row in l2]
@@ -350,7 +350,7 @@ def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
     # Why random: hidden units that started with equal weights would get
     # equal updates, stay equal and learn the same thing; random ones start
     # apart and learn different things (below: NOR, NAND...).
-    # Part 2: 2 * random_sample - 1 after np.random.seed(seed), syn0 first
+    # Part 2: 2 * random_sample - 1, NumPy's numbers for seed; syn0 first
     syn0, syn1 = starting_weights_hidden(len(X[0]), hidden, seed)
 
     for itr in range(iterations):
