@@ -122,12 +122,11 @@ def multiply(a, b):
     [[1.0, 30]]
     """
     check_matrices("multiply", a, b)  # check: the same shape
-    columns = range(len(a[0]))
     result = []
     for row_a, row_b in zip(a, b):
         new_row = []
-        for c in columns:
-            new_row.append(row_a[c] * row_b[c])
+        for p, q in zip(row_a, row_b):  # each number and its partner
+            new_row.append(p * q)
         result.append(new_row)
     return result
 

@@ -1340,12 +1340,10 @@ def test_doctests_of_the_readme():
 # A real Jupyter kernel (ipykernel, run by nbclient, as Jupyter runs a
 # notebook): each cell's printed text must be what the command line prints.
 
-def run_cells(cells, cwd):
-    """Run code cells in one fresh kernel; (stdout, stderr, error) each.
-
-    The kernel is ipykernel's own spec for this Python, not whatever
-    kernelspec the machine has installed (an empty list of kernel folders).
-    """
+def notebook_cells(cells, cwd):
+    """Run code cells in one fresh kernel; the executed cells, with their
+    outputs. The kernel is ipykernel's own spec for this Python, not
+    whatever kernelspec the machine has installed (no kernel folders)."""
     nbformat = pytest.importorskip("nbformat")
     from nbclient import NotebookClient
     from jupyter_client.kernelspec import KernelSpecManager
@@ -1360,8 +1358,13 @@ def run_cells(cells, cwd):
     NotebookClient(notebook, kernel_name="python3", timeout=300,
                    kernel_manager_class=OwnKernelManager, allow_errors=True,
                    resources={"metadata": {"path": str(cwd)}}).execute()
+    return notebook.cells
+
+
+def run_cells(cells, cwd):
+    """Run code cells in one fresh kernel; (stdout, stderr, error) each."""
     results = []
-    for cell in notebook.cells:
+    for cell in notebook_cells(cells, cwd):
         streams = {"stdout": "", "stderr": ""}
         error = None
         for output in cell.outputs:
@@ -2737,23 +2740,8 @@ def test_the_svg_is_xml_with_every_weight_and_cell():
 
 
 def kernel_outputs(cells, cwd):
-    """Run code cells in one fresh kernel, as the suite's run_cells does;
-    return each cell's outputs (nbformat's)."""
-    nbformat = pytest.importorskip("nbformat")
-    from nbclient import NotebookClient
-    from jupyter_client.kernelspec import KernelSpecManager
-    from jupyter_client.manager import AsyncKernelManager
-
-    class OwnKernelManager(AsyncKernelManager):
-        def _kernel_spec_manager_default(self):
-            return KernelSpecManager(kernel_dirs=[])
-
-    notebook = nbformat.v4.new_notebook()
-    notebook.cells = [nbformat.v4.new_code_cell(cell) for cell in cells]
-    NotebookClient(notebook, kernel_name="python3", timeout=300,
-                   kernel_manager_class=OwnKernelManager, allow_errors=True,
-                   resources={"metadata": {"path": str(cwd)}}).execute()
-    return [cell.outputs for cell in notebook.cells]
+    """Each cell's outputs (nbformat's), from one fresh kernel."""
+    return [cell.outputs for cell in notebook_cells(cells, cwd)]
 
 
 def test_a_jupyter_kernel_shows_the_svg(tmp_path):
