@@ -432,11 +432,10 @@ __all__ = [  # what "from nn_pure import *" gives: the lesson's names
 
 # A. Where the "random" starting weights come from -------------------------
 #
-# Computer random numbers come from a formula: each number is computed from
-# the one before, and the first from the seed, so the same seed gives the
-# same numbers every time. NumPy's np.random.seed and random_sample use the
-# Mersenne Twister, MT19937 (Matsumoto and Nishimura, 1998). Here it is in
-# plain Python, so that nn_pure starts from exactly NumPy's numbers.
+# Random numbers come from a formula, each from the one before and the first
+# from the seed: the same seed, the same numbers. NumPy's random_sample uses
+# the Mersenne Twister, MT19937 (Matsumoto and Nishimura, 1998): here it is
+# in plain Python, so that nn_pure starts from exactly NumPy's numbers.
 
 class RandomState:
     """NumPy's legacy random generator: RandomState(1).random_sample((3, 1))
@@ -744,15 +743,16 @@ def format_matrix(m):
                                  "float; expected at most 1.8e308"
                                  % describe(value))
     numbers = [float(value) for row in m for value in row]
-    if use_exponent_form(numbers):
-        texts = [exponent_text(value) for value in numbers]
+    sizes = [abs(x) for x in numbers if x != 0 and math.isfinite(x)] or [1]
+    largest, smallest = max(sizes), min(sizes)  # the rules above, in C.
+    if largest >= 1e8 or smallest < 0.0001 or largest / smallest > 1000:
+        texts = ["%.8e" % x if math.isfinite(x) else special_text(x)
+                 for x in numbers]  # 0.000114374817: '1.14374817e-04'
     else:
         texts = [decimal_text(value) for value in numbers]
-    texts = line_up(texts)
-    columns = len(m[0])
-    rows = []
-    for start in range(0, len(texts), columns):
-        rows.append(row_text(texts[start:start + columns]))
+    texts, columns = line_up(texts), len(m[0])
+    rows = [row_text(texts[start:start + columns])
+            for start in range(0, len(texts), columns)]
     return "[" + "\n ".join(rows) + "]"
 
 
@@ -773,34 +773,15 @@ def row_text(texts, line_width=75):
     return "[" + "\n".join(lines)[2:] + "]"
 
 
-def use_exponent_form(numbers):
-    """True when NumPy would switch to exponent form for these numbers."""
-    sizes = [abs(x) for x in numbers if x != 0 and math.isfinite(x)]
-    if not sizes:
-        return False
-    largest, smallest = max(sizes), min(sizes)
-    return largest >= 1e8 or smallest < 0.0001 or largest / smallest > 1000
-
-
 def decimal_text(x):
-    """x with at most 8 decimals and no trailing zeros: 0.25 -> '0.25'.
-
-    NumPy keeps the shortest digits that still identify the float (what
-    repr() shows) when they fit in 8 decimals; otherwise it rounds to 8.
-    """
+    """x with at most 8 decimals and no trailing zeros: 0.25 -> '0.25'. As
+    NumPy: repr()'s shortest digits if they fit in 8 decimals, else rounded."""
     if not math.isfinite(x):
         return special_text(x)
     text = repr(x)
     if "e" in text or len(text.partition(".")[2]) > 8:
         text = "%.8f" % x
     return text.rstrip("0") if "." in text else text + "."
-
-
-def exponent_text(x):
-    """x in exponent form, 8 decimals: 0.000114374817 -> '1.14374817e-04'."""
-    if not math.isfinite(x):
-        return special_text(x)
-    return "%.8e" % x
 
 
 def special_text(x):
@@ -811,12 +792,10 @@ def special_text(x):
 
 
 def line_up(texts):
-    """Pad every number to one width, lined up on the decimal point.
-
-    Before the point: room for the widest whole part plus a sign (NumPy
-    1.13 always keeps that sign space). After it: spaces up to the longest
-    fraction, so 0.25 and 0.1838414 end in the same column.
-    """
+    """Pad every number to one width, lined up on the decimal point: room
+    for the widest whole part and a sign (NumPy 1.13 always keeps that space)
+    before it; after it, spaces up to the longest fraction, as 0.25 and
+    0.1838414 end in the same column."""
     numbers = [t for t in texts if t not in ("nan", "inf", "-inf")]
     if numbers and "e" in numbers[0]:
         # exponent form: three places before the point, exponents one length
@@ -1051,11 +1030,9 @@ def sample_points(iterations, width=30):
 
 
 def text_chart(errors, iterations, height=8):
-    """Draw the error against the iteration with '*', in 40 columns.
-
-    errors maps each iteration sample_points() picks to its mean |error|.
-    The error axis is logarithmic when the error falls more than tenfold.
-    """
+    """Draw the error against the iteration with '*', in 40 columns: errors
+    maps each iteration sample_points() picks to its mean |error|. The error
+    axis is logarithmic when the error falls more than tenfold."""
     check_settings(iterations, 1, None)
     if not isinstance(errors, dict):
         raise TypeError("text_chart: errors must be a dict, got %s"
@@ -1110,11 +1087,9 @@ TABLE_LIMITS = (1000000, 1000, 20)  # bytes, rows, inputs
 
 
 def read_table(path):
-    """Read a CSV file into (X, y): each row the inputs, then the target.
-
-    A header line, blank lines and # lines are skipped. Anything wrong is a
-    ValueError naming the file, the line and what was expected.
-    """
+    """Read a CSV file into (X, y): each row the inputs, then the target. A
+    header line, blank lines and # lines are skipped. Anything wrong is a
+    ValueError naming the file, the line and what was expected."""
     import csv  # here, not at the top: MicroPython has none
     path = getattr(path, "__fspath__", lambda: path)()  # a pathlib.Path too
     text = read_text(path)
@@ -1233,9 +1208,7 @@ def shown_name(path):
 
 def read_number(text):
     """A number written plainly, as 0.5, -2, 1e-3 (nan and inf too), or None.
-
-    float() alone would also take 1_000 and other alphabets' digits.
-    """
+    (float() alone would also take 1_000 and other alphabets' digits.)"""
     plain = text.strip().lower()
     if plain.lstrip("+-") in ("nan", "inf", "infinity") or (
             plain and all(ch in "0123456789+-.e" for ch in plain)):
@@ -1548,8 +1521,7 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
     as they are now, by default) and print what the network learned. The
     flags as arguments; a setting left as None is train's own default (or
     train_hidden's, with hidden units). rows: --predict's, lists of numbers.
-    picture: "text" or "svg" draws the trained network (--draw, --svg).
-    """
+    picture: "text" or "svg" draws the trained network (--draw, --svg)."""
     if X is None and y is None:
         X, y = choose_table(None)
     X, y = table_as_floats(X, y)  # checked first, with its rows and columns
@@ -1583,14 +1555,12 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
 
     watching = trace or plot or RUN["of"] or hidden is not None
     result = trainer(X, y, on_step=watch if watching else None, **given)
-    settings = dict((name, given.get(name, default_of(trainer, name)))
-                    for name in ("iterations", "seed", "init", "alpha")
-                    if name != "init" or hidden is None)  # as they were
+    seed = given.get("seed", default_of(trainer, "seed"))  # as it was
     drawing = picture and draw(result[1], (result[2:] or [None])[0], X)
     if picture == "svg":  # stdout holds the SVG alone, for > net.svg
         print(drawing._repr_svg_())
         return
-    print_lesson(X, y, result[0], result[1:], rows, settings)
+    print_lesson(X, y, result[0], result[1:], rows, seed)
     if plot:
         print(text_chart(errors, iterations))
     if drawing:
@@ -1642,7 +1612,7 @@ def print_step(itr, matrices):
         print(format_matrix(m))
 
 
-def print_lesson(X, y, guesses, weights, rows, settings):
+def print_lesson(X, y, guesses, weights, rows, seed):
     """Print the output after training and what the network learned."""
     print("Output after training :")
     print(format_matrix(guesses))
@@ -1652,7 +1622,7 @@ def print_lesson(X, y, guesses, weights, rows, settings):
     if len(weights) == 1:
         print("syn0 after training :")
         print(format_matrix(weights[0]))
-    print("\n".join(learned_lines(X, y, guesses, weights, settings["seed"])))
+    print("\n".join(learned_lines(X, y, guesses, weights, seed)))
     units = hidden_units(X, weights[0]) if len(weights) == 2 else []
     if units:
         print("The hidden layer, l1, for each row of X :")
@@ -1790,12 +1760,10 @@ def parse_options(argv):
         "network and, for two 0/1 inputs, the map of its guesses")
     add("--svg", action="store_true", help="with --draw: print the picture "
         "as SVG, alone (python nn_pure.py --draw --svg > net.svg)")
-    add("--explain", nargs="?", const="0", metavar="K", help="print "
-        "iteration K (default 0) of the loop number by number, to redo by "
-        "hand")
+    add("--explain", nargs="?", const="0", metavar="K", help="print iteration"
+        " K (default 0) of the loop number by number, to redo by hand")
     add("--check", action="store_true", help="check that each update is "
-        "minus the slope of the error E (after --iterations N); exit 1 if "
-        "not")
+        "minus the slope of the error E (after --iterations N); exit 1 if not")
     options = vars(parser.parse_args(argv))
     for flag, least, most in WHOLE_FLAGS:
         text = options[flag]

@@ -2067,8 +2067,11 @@ def edited_copy(tmp_path, edit):
     return str(tmp_path / "nn_pure.py")
 
 
-@pytest.mark.parametrize("what, edit, flags", STUDENT_EDITS,
-                         ids=[what for what, _, _ in STUDENT_EDITS])
+# the first five in every run; all of them (and on MicroPython) in CI
+@pytest.mark.parametrize("what, edit, flags", [
+    pytest.param(*edit, marks=[] if number < 5 else [other_runtime])
+    for number, edit in enumerate(STUDENT_EDITS)],
+    ids=[what for what, _, _ in STUDENT_EDITS])
 def test_a_students_edit_reaches_every_way_to_run_it(tmp_path, what, edit,
                                                      flags):
     script = edited_copy(tmp_path, edit)
@@ -2883,6 +2886,7 @@ def kernel_outputs(cells, cwd):
     return [cell.outputs for cell in notebook_cells(cells, cwd)]
 
 
+@other_runtime
 def test_a_jupyter_kernel_shows_the_svg(tmp_path):
     try:
         import ipykernel  # noqa: F401
@@ -2946,6 +2950,7 @@ def read_png(path):
     return width, height, pixel
 
 
+@other_runtime
 def test_chromium_renders_the_map(tmp_path):
     chromium = shutil.which("chromium") or (
         "/usr/bin/chromium" if os.path.exists("/usr/bin/chromium") else None)

@@ -9,9 +9,11 @@ xor --hidden 4`), it prints:
     NumWorks ships, and 1.27) runs the file and prints exactly what CPython
     prints for it: `-X heapsize=N`, found by bisection.
 
-Each file is run as `nn_calc.py` from its own folder, as the README names
-it: the heap a file needs grows with the length of the path it is run by
-(MicroPython keeps the name): by 80 bytes for a 60-character path.
+Each file is run as NumWorks runs a script, imported: `micropython -m
+nn_calc` from the file's folder, with MICROPYPATH=. so that sys.path is
+['', '.'] on every machine. (Run as `micropython /some/folder/nn_calc.py`,
+the heap it needs grows with the length of that folder's full path, which
+MicroPython puts in sys.path, and of $HOME's.)
 
 The MicroPython binaries are looked for in $NN_PURE_MICROPYTHON_DIR, else in
 ../shared/tools/micropython beside this clone (their README says how they
@@ -80,10 +82,11 @@ def cpython_output(path):
 
 def runs_at(binary, folder, heap, expected):
     """True when binary, with a heap of `heap` bytes, runs folder/nn_calc.py
-    (as `nn_calc.py`, from folder) and prints `expected`."""
-    done = subprocess.run([binary, "-X", "heapsize=%d" % heap, "nn_calc.py"],
-                          cwd=folder, stdout=subprocess.PIPE,
-                          stderr=subprocess.PIPE, timeout=600)
+    (imported: -m nn_calc, from folder) and prints `expected`."""
+    done = subprocess.run([binary, "-X", "heapsize=%d" % heap, "-m",
+                           "nn_calc"], cwd=folder, stdout=subprocess.PIPE,
+                          stderr=subprocess.PIPE, timeout=600,
+                          env=dict(os.environ, MICROPYPATH="."))
     return done.returncode == 0 and done.stdout == expected
 
 
