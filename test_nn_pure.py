@@ -2511,8 +2511,8 @@ def test_check_on_the_command_line_and_a_loop_edited_wrongly(tmp_path):
     # the slope taken at the sum, not the guess: the classic mistake, made
     # in the loop itself; --check marks the updates and exits 1
     script = edited_copy(tmp_path, lambda s: replace_once(
-        s, "moves most\n        l1_delta = multiply(l1_error, sigmo_each(l1, "
-        "True))", "moves most\n        l1_delta = multiply(l1_error, "
+        s, "moves most.\n        l1_delta = multiply(l1_error, sigmo_each("
+        "l1, True))", "moves most.\n        l1_delta = multiply(l1_error, "
         "sigmo_each(dot(l0, syn0), True))"))
     status, out, err = run([sys.executable, script, "--check"], cwd=tmp_path)
     assert status == 1 and out.count("<- DISAGREE") == 3
