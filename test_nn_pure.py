@@ -3987,3 +3987,352 @@ def test_messages_word_for_word(tmp_path):
     # (cannot_tell_rows_apart's "< 0.05" against "<= 0.05" is left
     # untested: no float lies exactly 0.05 from 0.5, 0.55 - 0.5 is
     # 0.05000000000000004, so the two cannot be told apart)
+
+
+# ---------------------------------------------------------------------------
+# The README says what the program does (issue 17): its shown outputs, the
+# figures of the class plan and answer key, the calculator's sizes and heaps
+# (.ci/readme_figures.py measures them), and the first screen's commands
+# ---------------------------------------------------------------------------
+
+import importlib.util  # noqa: E402
+import re  # noqa: E402
+import shlex  # noqa: E402
+import tempfile  # noqa: E402,F811
+from concurrent.futures import ThreadPoolExecutor  # noqa: E402
+
+# --- helpers: where things are, running commands ---------------------------
+
+PROJECT = HERE
+README = os.path.join(PROJECT, "README.md")
+FIGURES_SCRIPT = os.path.join(PROJECT, ".ci", "readme_figures.py")
+
+
+def readme_text():
+    with open(README, encoding="utf-8") as file:
+        return file.read()
+
+
+def readme_fences(text):
+    """[(info, first line number, lines, preceding non-blank line)] of every
+    fenced block, its lines with the fence's indentation taken off."""
+    blocks, lines, n = [], text.splitlines(), 0
+    while n < len(lines):
+        opening = re.match(r"( *)```(\S*)", lines[n])
+        if not opening:
+            n += 1
+            continue
+        indent, info, start = len(opening.group(1)), opening.group(2), n
+        before = [line.strip() for line in lines[:n] if line.strip()]
+        n += 1
+        body = []
+        while not lines[n].strip().startswith("```"):
+            body.append(lines[n][indent:])
+            n += 1
+        blocks.append((info, start + 1, body, before[-1] if before else ""))
+        n += 1
+    return blocks
+
+
+def readme_csv_files(text):
+    """{name: text} of the README's CSV files: a ```csv block right under a
+    line that is the file's name in backticks (`and.csv`)."""
+    files = {}
+    for info, _, body, before in readme_fences(text):
+        name = re.match(r"^`([\w.-]+\.csv)`$", before)
+        if info == "csv" and name:
+            files[name.group(1)] = "\n".join(body) + "\n"
+    return files
+
+
+def readme_shown_runs(text):
+    """[(line number, [(command, expected output lines)])] of the console
+    blocks that start with `$ python nn_pure.py`."""
+    runs = []
+    for info, number, body, _ in readme_fences(text):
+        if info != "console" or not body or not body[0].startswith(
+                "$ python nn_pure.py"):
+            continue
+        steps = []
+        for line in body:
+            if line.startswith("$ "):
+                steps.append((line[2:], []))
+            else:
+                steps[-1][1].append(line)
+        runs.append((number, steps))
+    return runs
+
+
+def readme_workdir():
+    """A fresh folder holding a copy of nn_pure.py and the README's CSV
+    files, as a student's folder would after the exercises."""
+    folder = tempfile.mkdtemp(prefix="readme_")
+    shutil.copy(os.path.join(PROJECT, "nn_pure.py"), folder)
+    for name, content in readme_csv_files(readme_text()).items():
+        with open(os.path.join(folder, name), "w") as file:
+            file.write(content)
+    return folder
+
+
+def readme_run(command, folder):
+    """Run a README command line (`python ...`, with an optional `> FILE`)
+    in folder with this Python; (status, stdout, stderr)."""
+    words = shlex.split(command)
+    assert words[0] == "python", command
+    target = None
+    if ">" in words:
+        target = words[words.index(">") + 1]
+        words = words[:words.index(">")]
+    done = subprocess.run([sys.executable] + words[1:], cwd=folder,
+                          stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+                          universal_newlines=True, timeout=600)
+    out = done.stdout
+    if target:
+        with open(os.path.join(folder, target), "w") as file:
+            file.write(out)
+        out = ""
+    return done.returncode, out, done.stderr
+
+
+def readme_quiet(err):
+    """stderr less the progress lines of a run past two seconds."""
+    return "".join(line for line in err.splitlines(True) if not re.match(
+        r"\r?iteration \d+ of \d+ \(\d+%\), about", line))
+
+
+def readme_matches(expected_lines, out):
+    """True when out is the expected lines, a line "..." standing for any
+    number of lines (none included)."""
+    pattern = "".join(r"(?:[^\n]*\n)*?" if line == "..." else
+                      re.escape(line) + "\n" for line in expected_lines)
+    return re.fullmatch(pattern, out) is not None
+
+
+def readme_section(text, title):
+    """The text of the section whose heading is `## title`."""
+    start = text.index("\n## %s\n" % title)
+    end = text.find("\n## ", start + 1)
+    return text[start:end if end > 0 else len(text)]
+
+
+def readme_paragraphs(section):
+    """The section's paragraphs, fenced blocks left out (those are checked
+    as blocks)."""
+    kept, fenced = [], False
+    for line in section.splitlines():
+        if line.strip().startswith("```"):
+            fenced = not fenced
+            continue
+        kept.append("" if fenced else line)
+    return [p for p in "\n".join(kept).split("\n\n") if p.strip()]
+
+
+FIGURE = re.compile(r"(?<![\w.])-?\d+\.\d+(?:e[-+]?\d+)?(?![\w.])")
+
+
+def readme_figures_in(paragraph):
+    """The figures with a decimal point in the paragraph's prose (not in
+    `code`), as their texts: '9.67', '-0.21', '1.50735593e-041'."""
+    prose = re.sub(r"`[^`]*`", " ", paragraph.replace("\n", " "))
+    return FIGURE.findall(prose)
+
+
+def readme_printed(out):
+    """Every number out prints, as floats."""
+    return [float(text) for text in re.findall(
+        r"-?\d+\.\d*(?:e[-+]?\d+)?|-?\d+e[-+]?\d+", out)]
+
+
+def readme_shows(figure, printed):
+    """True when a printed number, rounded to the figure's decimals (or
+    digits, in exponent form), is the figure."""
+    value = float(figure)
+    if "e" in figure:
+        digits = len(figure.split("e")[0].split(".")[1])
+        return any(("%.*e" % (digits, number)).split("e")[0]
+                   == ("%.*e" % (digits, value)).split("e")[0]
+                   and abs(number - value) <= abs(value) * 1e-3
+                   for number in printed)
+    places = len(figure.split(".")[1])
+    return any(round(number, places) == round(value, places)
+               and abs(number - value) < 10 ** -places for number in printed)
+
+
+def readme_edited_file(folder, assignment):
+    """Copy nn_pure.py to folder/edited.py with Part 1's X or y assignment
+    replaced by `assignment` (a line such as y = [[0], [1], [0], [1]])."""
+    name = assignment.split("=")[0].strip()
+    with open(os.path.join(PROJECT, "nn_pure.py"), encoding="utf-8") as file:
+        source = file.read()
+    edited, count = re.subn(r"(?ms)^%s = \[\[.*?\]\]$" % re.escape(name),
+                            assignment, source, count=1)
+    assert count == 1, "no %s = [[...]] in nn_pure.py" % name
+    with open(os.path.join(folder, "edited.py"), "w", encoding="utf-8") as file:
+        file.write(edited)
+    return "python edited.py"
+
+
+def readme_need(found, what):
+    """Skip (or, with NN_PURE_REQUIRE_RUNTIMES=1, fail) unless found."""
+    if found:
+        return
+    if os.environ.get("NN_PURE_REQUIRE_RUNTIMES") == "1":
+        pytest.fail("%s is missing, and CI must run it" % what)
+    pytest.skip("%s is not here (.ci/run sets NN_PURE_MICROPYTHON_DIR)" % what)
+
+
+def readme_figures_module():
+    """.ci/readme_figures.py, imported."""
+    spec = importlib.util.spec_from_file_location("readme_figures",
+                                                  FIGURES_SCRIPT)
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+def readme_calculator_rows(text):
+    """[(flags after --calculator, size, heap 1.17, heap 1.27)] of the
+    README's table of calculator files."""
+    rows = []
+    for line in readme_section(text, "On a calculator").splitlines():
+        cells = re.match(r"\| `python nn_pure.py --calculator([^`]*)` \| "
+                         r"([\d,]+) bytes \| ([\d,]+) bytes \| ([\d,]+) "
+                         r"bytes \|$", line)
+        if cells:
+            rows.append((shlex.split(cells.group(1)),) + tuple(
+                int(cell.replace(",", "")) for cell in cells.groups()[1:]))
+    return rows
+
+
+# --- the tests -------------------------------------------------------------
+
+README_RUNS = readme_shown_runs(readme_text())
+
+
+def test_readme_shows_outputs_of_its_commands():
+    # the README's blocks are found: the default lesson, the trace, XOR...
+    commands = [steps[0][0] for _, steps in README_RUNS]
+    for command in ("python nn_pure.py", "python nn_pure.py --explain",
+                    "python nn_pure.py --table xor --hidden 4",
+                    "python nn_pure.py --calculator > nn_calc.py"):
+        assert command in commands
+
+
+@pytest.mark.parametrize("line, steps", README_RUNS,
+                         ids=[steps[0][0] for _, steps in README_RUNS])
+def test_readme_block_is_what_the_command_prints(line, steps):
+    # the reference: the program itself, run as the block says
+    folder = readme_workdir()
+    try:
+        for command, expected in steps:
+            status, out, err = readme_run(command, folder)
+            assert (status, readme_quiet(err)) == (0, ""), (line, command)
+            assert readme_matches(expected, out), (
+                "README line %d: `%s` now prints:\n%s" % (line, command, out))
+    finally:
+        shutil.rmtree(folder)
+
+
+@pytest.mark.parametrize("title", ["A 45-minute class",
+                                   "Exercises with answers"])
+def test_readme_figures_are_what_the_program_prints(title):
+    # each figure (a number with a decimal point) must be printed by one of
+    # the commands in its paragraph, rounded as the README rounds it
+    paragraphs = readme_paragraphs(readme_section(readme_text(), title))
+    folder = readme_workdir()
+    try:
+        work = []  # (paragraph, figures, commands)
+        for paragraph in paragraphs:
+            figures = readme_figures_in(paragraph)
+            spans = re.findall(r"`([^`]*)`", paragraph.replace("\n", " "))
+            commands = [span for span in spans
+                        if span.startswith("python nn_pure.py")]
+            commands += [readme_edited_file(folder, span) for span in spans
+                         if re.match(r"^[Xy] = \[\[.*\]\]$", span)]
+            if figures:
+                assert commands, "figures without a command: %r" % paragraph
+                work.append((paragraph, figures, commands))
+        distinct = sorted(set(c for _, _, commands in work for c in commands))
+        with ThreadPoolExecutor(2) as pool:  # 2 cores: the slow XOR runs
+            outputs = dict(zip(distinct, pool.map(
+                lambda command: readme_run(command, folder), distinct)))
+        assert len(work) >= (5 if title.startswith("A ") else 8)
+        wrong = []
+        for paragraph, figures, commands in work:
+            printed = []
+            for command in commands:
+                status, out, err = outputs[command]
+                assert (status, readme_quiet(err)) == (0, ""), command
+                printed += readme_printed(out)
+            missing = [f for f in figures if not readme_shows(f, printed)]
+            if missing:
+                wrong.append("not printed by %s: %s" % (commands, missing))
+        assert not wrong, "\n".join(wrong)
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_readme_figure_matching_can_fail():
+    # the matcher must reject a figure that differs in its last digit
+    printed = readme_printed("[[ 0.00966553]\n [ 9.67298312]\n 1.5e-041")
+    assert readme_shows("0.00966553", printed)
+    assert readme_shows("9.67", printed)
+    assert not readme_shows("0.00966554", printed)
+    assert not readme_shows("9.68", printed)
+    assert not readme_shows("-9.67", printed)
+    assert readme_shows("1.5e-041", printed)
+    assert not readme_matches(["a", "...", "c"], "a\nb\n")
+    assert readme_matches(["a", "...", "c"], "a\nb\nb\nc\n")
+
+
+def test_readme_calculator_sizes_are_measured():
+    # the reference: .ci/readme_figures.py's own measure, the bytes that
+    # `python nn_pure.py --calculator FLAGS` prints
+    figures = readme_figures_module()
+    rows = readme_calculator_rows(readme_text())
+    assert sorted(flags for flags, _, _, _ in rows) == sorted(
+        flags for _, flags in figures.FILES)
+    for flags, size, _, _ in rows:
+        assert len(figures.calculator_text(flags)) == size, flags
+
+
+@pytest.mark.parametrize("column, binary_name", [
+    (2, "micropython-1.17-32"), (3, "micropython-1.27-32")])
+def test_readme_calculator_heaps_are_the_smallest(column, binary_name):
+    # .ci/readme_figures.py bisects for the smallest heap at which the file
+    # prints CPython's output; here the README's figure N must be it: the
+    # file runs at N bytes and not at N - 1 (its own runs_at, same folder
+    # layout), which is what the bisection finds
+    figures = readme_figures_module()
+    binary = figures.micropython(binary_name)
+    readme_need(binary, "%s (32-bit MicroPython)" % binary_name)
+    folder = tempfile.mkdtemp(prefix="readme_heap_")
+    try:
+        sizes, folders = figures.write_calculator_files(folder)
+        by_flags = dict((tuple(flags), folders[name])
+                        for name, flags in figures.FILES)
+        for row in readme_calculator_rows(readme_text()):
+            where, heap = by_flags[tuple(row[0])], row[column]
+            expected = figures.cpython_output(os.path.join(where,
+                                                           "nn_calc.py"))
+            assert figures.runs_at(binary, where, heap, expected), (
+                "%s does not run %s at %d bytes" % (binary_name, row[0], heap))
+            assert not figures.runs_at(binary, where, heap - 1, expected), (
+                "%s runs %s at %d bytes: the README's heap is not the "
+                "smallest" % (binary_name, row[0], heap - 1))
+    finally:
+        shutil.rmtree(folder)
+
+
+def test_readme_first_screen_has_the_two_commands():
+    first_screen = readme_text().splitlines()[:45]
+    lines = [line.strip() for line in first_screen]
+    assert "python nn_pure.py" in lines            # the lesson
+    assert "python -m pytest" in lines             # the tests, as CI runs
+    text = "\n".join(first_screen)
+    for needed in ("python3 -m venv .venv && .venv/bin/pip install pytest "
+                   "&& .venv/bin/python -m pytest", "python3-pytest",
+                   "`python3`", "`py`", "externally-managed-environment",
+                   "https://iamtrask.github.io/2015/07/12/basic-python-"
+                   "network/", "Korean", "2016-04-12"):
+        assert needed in text, needed
