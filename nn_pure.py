@@ -125,8 +125,8 @@ def multiply(a, b):
     result = []
     for row_a, row_b in zip(a, b):
         new_row = []
-        for p, q in zip(row_a, row_b):  # each number and its partner
-            new_row.append(p * q)
+        for c in range(len(row_a)):  # each number times its partner
+            new_row.append(row_a[c] * row_b[c])
         result.append(new_row)
     return result
 
@@ -541,6 +541,14 @@ def check_matrices(operation, a, b):
     """Stop with a one-line ValueError unless a and b are matrices whose
     shapes fit the operation: dot needs a's columns to equal b's rows, the
     elementwise helpers need two matrices of one shape."""
+    if (type(a) is type(b) is list and a and b  # the quick way: plain lists
+            and type(a[0]) is type(b[0]) is list):
+        width, b_width = len(a[0]), len(b[0])
+        fits = width == len(b) if operation == "dot" else (
+            len(a) == len(b) and width == b_width)
+        if fits and width and b_width and one_width(a, width) and one_width(
+                b, b_width):
+            return
     rows, columns = shape(a, (operation, "first matrix"), False)
     b_rows, b_columns = shape(b, (operation, "second matrix"), False)
     if operation == "dot":
@@ -596,6 +604,14 @@ def shape(m, name="matrix", numbers=True):
                 raise TypeError("%s[%d][%d] is %s; expected a number (int "
                                 "or float)" % (name, r, c, describe(value)))
     return len(m), columns
+
+
+def one_width(m, width):
+    """True when every row of m is a list of `width` numbers (or things)."""
+    for row in m:
+        if type(row) is not list or len(row) != width:
+            return False
+    return True
 
 
 def is_number(value):
@@ -746,8 +762,7 @@ def format_matrix(m):
     sizes = [abs(x) for x in numbers if x != 0 and math.isfinite(x)] or [1]
     largest, smallest = max(sizes), min(sizes)  # the rules above, in C.
     if largest >= 1e8 or smallest < 0.0001 or largest / smallest > 1000:
-        texts = ["%.8e" % x if math.isfinite(x) else special_text(x)
-                 for x in numbers]  # 0.000114374817: '1.14374817e-04'
+        texts = [exponent_text(value) for value in numbers]
     else:
         texts = [decimal_text(value) for value in numbers]
     texts, columns = line_up(texts), len(m[0])
@@ -784,6 +799,13 @@ def decimal_text(x):
     return text.rstrip("0") if "." in text else text + "."
 
 
+def exponent_text(x):
+    """x in exponent form, 8 decimals: 0.000114374817 -> '1.14374817e-04'."""
+    if not math.isfinite(x):
+        return special_text(x)
+    return "%.8e" % x
+
+
 def special_text(x):
     """How NumPy writes the non-numbers: 'nan', 'inf', '-inf'."""
     if x != x:
@@ -807,9 +829,7 @@ def line_up(texts):
         before = 1 + max([len(t.partition(".")[0].lstrip("-"))
                           for t in numbers] or [0])
         after = max([len(t.partition(".")[2]) for t in numbers] or [0])
-    specials = [t for t in texts if t in ("nan", "inf", "-inf")]
-    if specials:
-        # room for "nan" and "-inf" too, as NumPy makes
+    if len(numbers) < len(texts):  # room for "nan" and "-inf", as NumPy
         before = max(before, 3 - (after + 1), 4 - (after + 1))
     width = before + 1 + after
     result = []
@@ -1224,9 +1244,7 @@ def read_number(text):
 # A calculator has no sys and a heap of 17 to 64 KB: this file does not fit.
 # --calculator prints Part 1 as the file now stands, less its docstrings,
 # comments and "# check" lines: the functions the lesson calls, with the
-# table and the starting weights (drawn here) written in. Before printing it
-# checks that the file compiles and uses nothing it lacks; else one line
-# names the line of nn_pure.py it could not carry over.
+# table and the starting weights (drawn here) written in.
 
 CALC_FILE = """\
 # nn_calc.py: nn_pure.py's lesson "a neural network in 11 lines" for a
