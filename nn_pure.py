@@ -1746,7 +1746,10 @@ def parse_options(argv):
         if message.endswith("expected one argument") and negative:
             message += ("; a value that starts with - goes after =, as in "
                         "%s=%s" % (message.split(":")[0][9:], negative[0]))
-        argparse_error(message)
+        try:
+            argparse_error(message)
+        except (AttributeError, OSError):  # stderr closed or full (3.6's
+            sys.exit(2)  # argparse does not look): the status says it
     parser.print_help, parser.error = print_help, error
     add("--iterations", metavar="N", help="training iterations (default %s;"
         " %s with --hidden; the post suggests trying 1 and 10)"
