@@ -427,7 +427,7 @@ __all__ = [  # what "from nn_pure import *" gives: the lesson's names
     "X", "y", "transpose", "dot", "subtract", "multiply", "add", "sigmo",
     "sigmo_each", "train", "predict", "X_xor", "y_xor", "train_hidden",
     "RandomState", "format_matrix", "mean_abs", "python2_str", "text_chart",
-    "read_table", "lesson"]
+    "read_table", "lesson", "error", "gradient_check", "draw"]
 
 
 # A. Where the "random" starting weights come from -------------------------

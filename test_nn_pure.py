@@ -1369,7 +1369,8 @@ def test_star_import_gives_the_lessons_names_only():
     assert set(names) == set(nn_pure.__all__)
     for name in ("X", "y", "dot", "transpose", "subtract", "multiply", "add",
                  "sigmo", "sigmo_each", "train", "predict", "train_hidden",
-                 "RandomState", "format_matrix", "read_table", "lesson"):
+                 "RandomState", "format_matrix", "read_table", "lesson",
+                 "error", "gradient_check", "draw"):
         assert name in names
     for name in ("sys", "math", "main", "shape", "size_of", "describe",
                  "parse_options", "table_as_floats"):
