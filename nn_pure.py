@@ -901,7 +901,7 @@ def learned_lines(X, y, guesses, weights, seed=1):
     if missed:
         return wrap("Not learned: the guess is off by %g or more in %s. %s"
                     % (NEAR, numbered("row", missed), why_not_learned(
-                        X, guesses, missed, weights, seed)))
+                        X, y, guesses, missed, weights, seed)))
     lines = ["Learned: every guess is within %g of its answer." % NEAR]
     syn0 = weights[0]
     for c in bias_columns(X) if len(weights) == 1 else []:
@@ -911,8 +911,8 @@ def learned_lines(X, y, guesses, weights, seed=1):
     varying = [c for c in range(len(X[0]))
                if any(row[c] != X[0][c] for row in X)]
     top = max([abs(syn0[c][0]) for c in varying] or [0])
-    if len(weights) > 1 or top == 0:
-        return lines  # hidden units: the names below say more
+    if len(weights) > 1 or top == 0 or all(row == y[0] for row in y):
+        return lines  # hidden units: the names below say more; one answer
     largest = [c for c in varying if abs(syn0[c][0]) >= 0.99 * top]  # ties
     ways = [(way, [c for c in largest if (syn0[c][0] > 0) == up]) for way, up
             in (("follows", True), ("goes against", False))]
@@ -924,15 +924,24 @@ def learned_lines(X, y, guesses, weights, seed=1):
                                for way, columns in ways if columns)))
 
 
-def why_not_learned(X, guesses, missed, weights, seed):
+def why_not_learned(X, y, guesses, missed, weights, seed):
     """One reason the numbers show, with what to try."""
     flat = [r for r in missed if min(guesses[r][0], 1 - guesses[r][0]) < 1e-3]
+    twins = [(r, s) for r in range(len(X)) for s in range(r)
+             if X[r] == X[s] and y[r] != y[s]]
+    if twins:  # the same inputs: one guess, whatever the weights
+        return ("Rows %d and %d have the same inputs, so the same guess, but "
+                "different answers: no network can learn both." % (
+                    twins[0][1] + 1, twins[0][0] + 1))
     if flat:
         large = max(abs(value) for row in X for value in row) > 10
         return ("In %s the guess is within 0.001 of 0 or 1, where the slope "
                 "x*(1-x) is nearly 0 and the error barely moves the weights: "
                 "%s." % (numbered("row", flat), "scale the inputs to about "
                          "-1..1" if large else "try a smaller --alpha"))
+    if len(weights) == 2 and len(weights[1]) == 1:
+        return ("One hidden unit can only rise or fall with its one sum, like"
+                " a network without a hidden layer: try --hidden 2 or more.")
     if len(weights) == 2:
         more = len(weights[1]) < LIMITS["hidden"]
         return ("Training starts from random weights and does not always end"
@@ -945,9 +954,12 @@ def why_not_learned(X, guesses, missed, weights, seed):
         return ("Row %d is all 0s: every weight times 0 is 0, so its guess is"
                 " 0.5 whatever the training. Add a bias: an input that is 1 "
                 "in every row." % (zeros[0] + 1))
-    return ("Try more --iterations. Without a hidden layer the guess can only "
-            "rise or fall with each input, the same way in every row; a table"
-            " that needs more (XOR does) needs a hidden layer: --hidden 4.")
+    if all(abs(guess[0] - 0.5) < 0.05 for guess in guesses):
+        return ("The guesses all stay near 0.5: without a hidden layer the "
+                "guess can only rise or fall with each input, the same way in"
+                " every row, and this table (like XOR) needs more: give it a "
+                "hidden layer, --hidden 4.")
+    return "Try more --iterations, or a larger --alpha."
 
 
 def bias_columns(X):
@@ -1565,6 +1577,7 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
         show_progress(itr)
         error = matrices[1 if hidden is None else 2]  # l1_error or l2_error
         if hidden is not None and itr % 10000 == 0 and picture != "svg":
+            clear_progress()
             print("Error:" + python2_str(mean_abs(error)))  # the tutorial's
         if itr < trace:
             print_step(itr, matrices)
@@ -1574,6 +1587,7 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
     watching = trace or plot or RUN["of"] or hidden is not None
     result = trainer(X, y, on_step=watch if watching else None, **given)
     seed = given.get("seed", default_of(trainer, "seed"))  # as it was
+    clear_progress()
     drawing = picture and draw(result[1], (result[2:] or [None])[0], X)
     if picture == "svg":  # stdout holds the SVG alone, for > net.svg
         print(drawing._repr_svg_())
@@ -2061,19 +2075,25 @@ def show_progress(itr):
     RUN["shown"] = now
 
 
+def clear_progress():
+    """Wipe the progress line off a terminal, so stdout starts a clean line."""
+    if RUN["shown"] and on_a_terminal():
+        sys.stderr.write("\r" + " " * 70 + "\r")
+        RUN["shown"] = 0.0
+
+
 def leave(message, status, and_exit=True):
     """One line on stderr (none for a cut pipe); then, on the command line,
     exit with status (in a notebook, the line is enough)."""
     encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
     try:  # in stderr's encoding, what it lacks as \u8868 (cp1252, ASCII)
-        if RUN["shown"] and on_a_terminal():
-            sys.stderr.write("\n")  # below the progress line
+        clear_progress()
         if message:
             sys.stderr.write(("nn_pure.py: %s\n" % message).encode(
                 encoding, "backslashreplace").decode(encoding))
     except (AttributeError, LookupError, OSError):
         pass  # stderr closed (None) or full: the exit status still tells
-    if and_exit:
+    if and_exit and "IPython" not in sys.modules:  # %run: the line is all
         try:  # what stdout still holds goes nowhere, not to a traceback
             import os  # at the exit
             os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
