@@ -1974,7 +1974,8 @@ def network(layers):
         for i, name in enumerate(names):
             where[name] = (60 + 140 * k, 56 + (2 * i + 1) * 147 // len(names))
     text = ["Each weight on its edge as a bar: = if positive, - if negative, "
-            "one for each 1", "of its size (up to 10); '.' if under 0.5."]
+            "one per unit", "of its size, rounded (up to 10); '.' if under "
+            "0.5."]
     svg = TEXT % (20, 20, "Weights: blue +, orange -, wider if bigger")
     for name, weights, sources, targets in layers:
         for t, target in enumerate(targets):
