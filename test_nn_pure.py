@@ -1945,6 +1945,7 @@ def test_calculator_file_with_32_bit_floats_differs_in_the_last_digits(
     assert numbers_in(out) == pytest.approx(numbers_in(expected), abs=2e-7)
 
 
+@other_runtime  # six files generated: CI runs it
 def test_calculator_file_uses_nothing_a_calculator_lacks(tmp_path):
     import ast
     for flags, heap in CALCULATOR_LESSONS:
@@ -2259,8 +2260,9 @@ def test_claims_of_a_learned_tie_and_a_weight_that_goes_against(capsys):
 
 @pytest.mark.parametrize("hidden, seed, learned", [
     (2, 1, False),  # two outputs stay at 0.50 (NumPy: 0.49996351 and
-    (4, 1, True),   # 0.50004084, the tutorial's loop, seed 1, 60000 its.)
-    (2, 2, True)])
+    pytest.param(4, 1, True, marks=[other_runtime]),  # 0.50004084, the
+    pytest.param(2, 2, True, marks=[other_runtime])])  # tutorial's loop,
+# seed 1, 60000 iterations); the learned two run in CI (seconds each)
 def test_lesson_two_says_whether_it_learned(capsys, hidden, seed, learned):
     text = lesson_text(capsys, AB, y_xor, hidden=hidden, seed=seed)
     check_claims(text, AB, y_xor, hidden)
@@ -4243,8 +4245,9 @@ def test_readme_block_is_what_the_command_prints(line, steps):
         shutil.rmtree(folder)
 
 
-@pytest.mark.parametrize("title", ["A 45-minute class",
-                                   "Exercises with answers"])
+@pytest.mark.parametrize("title", [  # the answer key runs 30 lessons: CI's
+    "A 45-minute class",
+    pytest.param("Exercises with answers", marks=[other_runtime])])
 def test_readme_figures_are_what_the_program_prints(title):
     # each figure (a number with a decimal point) must be printed by one of
     # the commands in its paragraph, rounded as the README rounds it
@@ -4306,6 +4309,7 @@ def test_readme_calculator_sizes_are_measured():
         assert len(figures.calculator_text(flags)) == size, flags
 
 
+@other_runtime  # 32-bit MicroPython, bisected: CI's slow runtime tests
 @pytest.mark.parametrize("column, binary_name", [
     (2, "micropython-1.17-32"), (3, "micropython-1.27-32")])
 def test_readme_calculator_heaps_are_the_smallest(column, binary_name):
