@@ -192,7 +192,7 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
     """
     X, y = table_as_floats(X, y)  # check, and make every number a float
     check_settings(iterations, alpha, on_step)  # check
-    # random (why: train_hidden), the same every run for one seed: the post's
+    # random starts (why: see train_hidden); a seed gives the post's each run
     syn0 = starting_weights(len(X[0]), seed, init)  # Part 2: columns x 1
     # The loop makes the error E = 1/2 x the sum over the rows of (y - l1)**2
     # small, a step downhill each pass: 0.4596 at the start, 0.000129 at end.
