@@ -17,7 +17,8 @@ A mutant that fails a test is killed; one that passes all survives; one
 that makes the same text (ast.unparse gives the same program) is left out.
 Equivalent mutants (a change that cannot alter behaviour, e.g. a
 statement that only makes the file quicker) cannot be found by a program: a
-person marks them, in EQUIVALENT below by function and ast.unparse text.
+person marks them, in EQUIVALENT below: (function, the line as it is in
+nn_pure.py, stripped, the change as the run lists it), with the reason.
 The score is killed / (sampled - equivalent), and the survivors are listed
 by function.
 
@@ -31,6 +32,7 @@ import argparse
 import ast
 import concurrent.futures
 import copy
+import json
 import os
 import random
 import shutil
@@ -42,22 +44,20 @@ import time
 HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
-# The fast tests: everything but the slow runtime tests (skipped anyway
-# without NN_PURE_REQUIRE_RUNTIMES=1) and the few slowest CPython ones.
-SLOW = ["notebook", "python_2", "newer_than", "ctrl_c_is_one_line",
-        "cut_pipe", "long_run", "micropython", "pyodide", "pypy", "oldest",
-        "runs_at_import", "32_bit_floats", "calculator", "tutorials_lines",
-        "hidden_units_say", "predict_with_a_hidden", "predict_rows"]
-
-# Mutants a person judged equivalent: (function, ast.unparse of the mutated
-# function's changed line). None yet.
+# Mutants a person judged equivalent: the same behaviour, only another path
+# to it (e.g. a quick path skipped), each with the reason in a comment.
 EQUIVALENT = set()
 
 
 class Mutant:
-    def __init__(self, function, line, what, source):
+    def __init__(self, function, line, what, source, lines, text):
         self.function, self.line, self.what = function, line, what
-        self.source = source
+        self.source, self.lines = source, lines  # lines: the function's
+        self.text = text  # the changed line as it was, stripped
+
+    def key(self):
+        """How EQUIVALENT names it: (function, the line, the change)."""
+        return self.function, self.text, self.what
 
     def __repr__(self):
         return "%s:%d %s" % (self.function, self.line, self.what)
@@ -188,7 +188,9 @@ def make_mutants(source):
             except SyntaxError:
                 continue
             if ast.dump(tree) != original:
-                found.append(Mutant(name, node.lineno, what, mutated))
+                found.append(Mutant(name, node.lineno, what, mutated, range(
+                    function.lineno, function.end_lineno + 1),
+                    source.splitlines()[node.lineno - 1].strip()))
         by_function[name] = found
     return by_function
 
@@ -216,29 +218,36 @@ def read(name):
 
 
 # the tests as they were at the start: an edit during a run changes nothing
-FILES = {name: read(name) for name in ("test_nn_pure.py", "README.md")}
+FILES = {name: read(name) for name in ("test_nn_pure.py", "README.md",
+                                       ".ci/readme_figures.py")}
 
 
-def in_a_copy(source, command, timeout, capture=False):
-    """Run command in a temporary copy of the project whose nn_pure.py is
-    source; (exit status or None on timeout, output)."""
+def in_a_copy(source, commands, timeout, capture=False, extra=None):
+    """Run commands, one after the other while they succeed, in a temporary
+    copy of the project whose nn_pure.py is source (and any extra files);
+    (exit status or None on timeout, output of the last)."""
     folder = tempfile.mkdtemp(prefix="nn_pure_mutant_")
+    files = dict(FILES, **(extra or {}))
+    files["nn_pure.py"] = source
     try:
-        for name, text in list(FILES.items()) + [("nn_pure.py", source)]:
+        os.mkdir(os.path.join(folder, ".ci"))
+        for name, text in files.items():
             with open(os.path.join(folder, name), "w",
                       encoding="utf-8") as file:
                 file.write(text)
         env = dict(os.environ)
         env.pop("NN_PURE_REQUIRE_RUNTIMES", None)
-        try:
-            done = subprocess.run(command, cwd=folder, env=env,
-                                  stdout=subprocess.PIPE if capture
-                                  else subprocess.DEVNULL,
-                                  stderr=subprocess.STDOUT, timeout=timeout,
-                                  universal_newlines=True,
-                                  start_new_session=True)
-        except subprocess.TimeoutExpired:
-            return None, ""
+        for command in commands:
+            try:
+                done = subprocess.run(
+                    command, cwd=folder, env=env, timeout=timeout,
+                    stdout=subprocess.PIPE if capture else subprocess.DEVNULL,
+                    stderr=subprocess.STDOUT, universal_newlines=True,
+                    start_new_session=True)
+            except subprocess.TimeoutExpired:
+                return None, ""
+            if done.returncode != 0:
+                break
         return done.returncode, done.stdout or ""
     finally:
         shutil.rmtree(folder, ignore_errors=True)
@@ -246,30 +255,111 @@ def in_a_copy(source, command, timeout, capture=False):
 
 PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 
+# Which tests reach which lines: measured once, on the unchanged file, with
+# coverage.py (each test its own context, child processes too), so that a
+# mutant runs only the tests that reach its function, as mutmut 3 does.
+COVERAGERC = """\
+[run]
+include = */nn_pure.py
+parallel = true
+context = ${NN_PURE_TEST_ID}
+disable_warnings = no-data-collected, module-not-imported, no-ctracer
+"""
+PLUGIN = """\
+import os
+import coverage
 
-def fast_tests(source, tests, below):
-    """The ids of the tests that take less than `below` seconds on the
-    unchanged file (pytest --durations); stops if any test fails there."""
-    status, output = in_a_copy(source, PYTEST + [
-        "--durations=0", "--durations-min=0", "-k", tests,
-        "test_nn_pure.py"], 900, capture=True)
+
+def pytest_configure(config):
+    # child processes start coverage too (sitecustomize below), each
+    # reading .coveragerc afresh, so that its context is the test's id
+    os.environ["COVERAGE_PROCESS_START"] = os.path.abspath(".coveragerc")
+    os.environ["PYTHONPATH"] = os.path.abspath(".")
+
+
+def pytest_runtest_setup(item):
+    os.environ["NN_PURE_TEST_ID"] = item.nodeid
+    running = coverage.Coverage.current()
+    if running is not None:
+        running.switch_context(item.nodeid)
+
+
+def pytest_runtest_logreport(report):  # how long each test takes
+    if report.when == "call":
+        with open("durations.txt", "a") as file:
+            file.write("%f %s\\n" % (report.duration, report.nodeid))
+"""
+SITECUSTOMIZE = """\
+import os
+if os.environ.get("COVERAGE_PROCESS_START"):
+    try:
+        import coverage
+        coverage.process_startup()
+    except ImportError:  # another Python, without coverage.py
+        pass
+"""
+READER = """\
+import json, os, sys
+import coverage
+data = coverage.CoverageData(".coverage")
+data.read()
+lines = {}
+for name in data.measured_files():  # not the copies some tests edit
+    if name == os.path.realpath("nn_pure.py"):
+        for line, ids in data.contexts_by_lineno(name).items():
+            lines.setdefault(line, set()).update(ids)
+durations = dict(reversed(line.rstrip("\\n").split(" ", 1))
+                 for line in open("durations.txt"))
+json.dump({"lines": {str(k): sorted(v) for k, v in lines.items()},
+           "seconds": durations}, sys.stdout)
+"""
+
+
+def tests_by_line(source, cache=None):
+    """{line of nn_pure.py: the ids of the tests that run it}, and {id:
+    seconds it takes}; stops if any test fails on the unchanged file. With
+    cache (a file name), read them from it if it is there, else save them."""
+    if cache and os.path.exists(cache):
+        with open(cache, encoding="utf-8") as file:
+            return unpack(json.load(file))
+    extra = {".coveragerc": COVERAGERC, "mutation_plugin.py": PLUGIN,
+             "sitecustomize.py": SITECUSTOMIZE,
+             "read_coverage.py": READER}
+    coverage = [sys.executable, "-m", "coverage"]
+    status, output = in_a_copy(source, [
+        coverage + ["run", "-m", "pytest", "-q", "-p", "no:cacheprovider",
+                    "-p", "mutation_plugin", "test_nn_pure.py"],
+        coverage + ["combine", "-q"],
+        [sys.executable, "read_coverage.py"]], 1800, True, extra)
     if status != 0:
         sys.exit("the tests fail on the unchanged nn_pure.py:\n" + output)
-    ids = []
-    for line in output.splitlines():
-        words = line.split(None, 2)
-        if len(words) == 3 and words[1] == "call" and words[0].endswith("s"):
-            if float(words[0][:-1]) < below:
-                ids.append(words[2])
-    return ids
+    found = json.loads(output[output.index("{"):])
+    if cache:
+        with open(cache, "w", encoding="utf-8") as file:
+            json.dump(found, file)
+    return unpack(found)
+
+
+def unpack(found):
+    lines = dict((int(line), set(i for i in ids if "::" in i))
+                 for line, ids in found["lines"].items())
+    seconds = dict((i, float(s)) for i, s in found["seconds"].items())
+    return lines, seconds
 
 
 def run_mutant(mutant, timeout, ids):
-    """'killed', 'survived' or 'timeout' for one mutant."""
-    status, _ = in_a_copy(mutant.source, PYTEST + ["-x"] + ids, timeout)
+    """'killed', 'survived', 'timeout' or 'unreached' for one mutant."""
+    if not ids:
+        return "unreached"
+    status, _ = in_a_copy(mutant.source, [PYTEST + ["-x"] + ids], timeout)
     if status is None:
         return "timeout"  # counted as killed: the change is noticed
     return "survived" if status == 0 else "killed"
+
+
+def test_order(ids, seconds):
+    """ids, the quickest first, so that -x stops early."""
+    return sorted(ids, key=lambda i: (seconds.get(i, 9.0), i))
 
 
 def main():
@@ -277,56 +367,73 @@ def main():
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--seed", type=int, default=20)
     parser.add_argument("--jobs", type=int, default=2)
-    parser.add_argument("--timeout", type=float, default=120)
-    parser.add_argument("--below", type=float, default=0.1,
-                        help="the fast tests: those under this many seconds"
-                        " on the unchanged file (default 0.1: the tests in "
-                        "one process; 1000: all but the slow runtimes)")
+    parser.add_argument("--timeout", type=float, default=300)
     parser.add_argument("--tests", help="another test file to run (e.g. an "
                         "older one, for a baseline)")
     parser.add_argument("--list", action="store_true",
                         help="list the sampled mutants, run nothing")
+    parser.add_argument("--reached", help="a file to keep which tests "
+                        "reach which lines in (made if missing): a rerun "
+                        "skips measuring it; give a new name after editing "
+                        "the tests or nn_pure.py")
+    parser.add_argument("--only", help="a file of mutants as a run lists "
+                        "them (e.g. its survivors): run just those")
     options = parser.parse_args()
     if options.tests:
         with open(options.tests, encoding="utf-8") as file:
             FILES["test_nn_pure.py"] = file.read()
     source = read("nn_pure.py")
-    tests = "not (%s)" % " or ".join(SLOW)
     by_function = make_mutants(source)
     chosen, total = sample(by_function, options.sample, options.seed)
     print("%d mutants in %d functions; sampled %d (seed %d)"
           % (total, len(by_function), len(chosen), options.seed))
+    if options.only:
+        with open(options.only, encoding="utf-8") as file:
+            wanted = [line.split("\t")[0].split("survived: ")[-1].strip()
+                  for line in file]  # as a run lists them: with u or not
+        wanted += [line[2:] for line in wanted if line.startswith("u ")]
+        chosen = [m for m in chosen if repr(m) in wanted]
+        print("of which %d are in %s" % (len(chosen), options.only))
     if options.list:
         for mutant in chosen:
             print(mutant)
         return
     # the unchanged file must pass, or every mutant would look killed
-    ids = fast_tests(source, tests, options.below)
-    print("fast tests: %d (under %g s each on the unchanged file)"
-          % (len(ids), options.below))
+    reached, seconds = tests_by_line(source, options.reached)
+    print("tests: %d, each run for the mutants in the functions it reaches"
+          % len(set().union(*reached.values())))
     start = time.time()
     results = {}
     with concurrent.futures.ThreadPoolExecutor(options.jobs) as pool:
-        futures = {pool.submit(run_mutant, m, options.timeout, ids): m
-                   for m in chosen}
+        futures = {}
+        for mutant in chosen:
+            ids = set()
+            for line in mutant.lines:
+                ids |= reached.get(line, set())
+            futures[pool.submit(run_mutant, mutant, options.timeout,
+                                test_order(ids, seconds))] = mutant
         for done, future in enumerate(
                 concurrent.futures.as_completed(futures), 1):
             results[futures[future]] = future.result()
+            if results[futures[future]] in ("survived", "unreached"):
+                sys.stderr.write("survived: %r\t%s\n" % (
+                    futures[future], futures[future].text))
             if done % 25 == 0:
                 sys.stderr.write("%d/%d mutants, %.0f s\n"
                                  % (done, len(chosen), time.time() - start))
-    equivalent = [m for m in chosen
-                  if (m.function, m.what) in EQUIVALENT]
-    survivors = sorted((m for m in chosen if results[m] == "survived"
-                        and m not in equivalent),
+    equivalent = [m for m in chosen if m.key() in EQUIVALENT]
+    survivors = sorted((m for m in chosen if results[m] in
+                        ("survived", "unreached") and m not in equivalent),
                        key=lambda m: (m.function, m.line))
     killed = sum(1 for m in chosen if results[m] in ("killed", "timeout"))
     counted = len(chosen) - len(equivalent)
-    print("killed %d / (%d - %d equivalent) = %.1f%%"
-          % (killed, len(chosen), len(equivalent), 100.0 * killed / counted))
-    print("survivors by function:")
+    print("killed %d / (%d - %d equivalent) = %.1f%% in %.0f s"
+          % (killed, len(chosen), len(equivalent),
+             100.0 * killed / max(counted, 1), time.time() - start))
+    print("survivors (u: no test reaches the function):")
     for mutant in survivors:
-        print("  %s" % mutant)
+        print("%s%r\t%s" % ("u " if results[mutant] == "unreached" else "",
+                             mutant, mutant.text))
 
 
 if __name__ == "__main__":
