@@ -800,9 +800,8 @@ def decimal_text(x):
 
 
 def exponent_text(x):
-    """x in exponent form, 8 decimals: 0.000114374817 -> '1.14374817e-04'."""
-    if not math.isfinite(x):
-        return special_text(x)
+    """x in exponent form, 8 decimals: 0.000114374817 -> '1.14374817e-04'
+    (nan, inf and -inf print as NumPy writes them)."""
     return "%.8e" % x
 
 
