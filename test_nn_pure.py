@@ -7,8 +7,10 @@ Where the reference numbers come from is said beside each one:
     and written in here, so these tests do not need NumPy.
 """
 
+import contextlib
 import doctest
 import glob
+import io
 import math
 import os
 import shutil
@@ -38,6 +40,18 @@ def run(command, cwd=HERE):
                           stderr=subprocess.PIPE, universal_newlines=True,
                           timeout=300)  # (capture_output is Python 3.7+)
     return done.returncode, done.stdout, done.stderr
+
+
+XOR_HIDDEN_RUNS = {}
+
+
+def xor_hidden_4_run():
+    """python nn_pure.py --table xor --hidden 4 --predict 1,0,1: lesson 2 as
+    the tutorial runs it (2 s), once for the tests that read its output."""
+    if not XOR_HIDDEN_RUNS:
+        XOR_HIDDEN_RUNS["run"] = run_script("--table", "xor", "--hidden", "4",
+                                            "--predict", "1,0,1")
+    return XOR_HIDDEN_RUNS["run"]
 
 
 def quiet(err):
@@ -528,6 +542,53 @@ def test_command_line_help():
         assert flag in out
 
 
+HELP = """\
+usage: nn_pure.py [-h] [--iterations N] [--trace K] [--init {post,tutorial}]
+[--seed S] [--table TABLE] [--hidden H] [--alpha A] [--predict ROW]
+[--calculator] [--plot] [--draw] [--svg] [--explain [K]] [--check]
+Train the post's network in plain Python.
+options:
+-h, --help show this help message and exit
+--iterations N training iterations (default 10000; 60000 with --hidden; the
+post suggests trying 1 and 10)
+--trace K print the matrices of the first K iterations, as the post does
+(with --hidden, every layer's)
+--init {post,tutorial} starting weights: 'post' = random_sample, the post's
+code; 'tutorial' = 2*random_sample-1, which gave the post's printed output
+(default post)
+--seed S random seed, 0 to 4294967295 (default 1, as np.random.seed(1))
+--table TABLE 'post' (default), 'xor' (the tutorial's harder table), or a
+CSV file: inputs, then a target from 0 to 1, one row per line
+--hidden H add a hidden layer of H numbers per row: the tutorial's 3-layer
+network (try --table xor --hidden 4)
+--alpha A learning rate: how far each update moves the weights (default 1.0)
+--predict ROW after training, print the guess for this row of inputs, e.g.
+1,0,0 (give it again for more rows)
+--calculator print the lesson as a file for a calculator, to save as
+nn_calc.py, instead of running it
+--plot after training, draw the mean error over the iterations as a text
+chart
+--draw after training, draw the network and, for two 0/1 inputs, the map of
+its guesses
+--svg with --draw: print the picture as SVG, alone (python nn_pure.py --draw
+--svg > net.svg)
+--explain [K] print iteration K (default 0) of the loop number by number, to
+redo by hand
+--check check that each update is minus the slope of the error E (after
+--iterations N); exit 1 if not
+"""
+
+
+def test_help_word_for_word(capsys):
+    # the help as written (its defaults: Part 1's train and train_hidden),
+    # compared word by word: argparse wraps it to the terminal's width, and
+    # says "optional arguments:" before Python 3.10
+    assert nn_pure.run_lesson(["--help"]) == (None, 0)
+    out, err = capsys.readouterr()
+    words = out.replace("optional arguments:", "options:").split()
+    assert (words, err) == (HELP.split(), "")
+
+
 @pytest.mark.parametrize("flags, complaint", [
     (["--iterations", "-3"], "--iterations"),
     (["--iterations", "ten"], "--iterations"),
@@ -577,7 +638,7 @@ def test_xor_table_is_the_tutorials():
 
 
 def test_command_line_hidden_layer_prints_the_tutorials_lines():
-    status, out, err = run_script("--table", "xor", "--hidden", "4")
+    status, out, err = xor_hidden_4_run()
     assert status == 0, err
     lines = out.splitlines()
     assert lines[:6] == TUTORIAL_ERRORS
@@ -1041,6 +1102,8 @@ def test_predict_with_a_hidden_layer_matches_numpy():
     # NumPy refs: XOR, hidden 4, seed 1, 60000 iterations; the hidden layer
     # sigmo(np.dot(X_xor, syn0)), and the output for new rows
     l2, syn0, syn1 = train_hidden(X_xor, y_xor, 4)
+    for row, numpys in zip(syn0 + syn1, LESSON_2[0] + LESSON_2[1]):
+        assert row == pytest.approx(numpys, abs=1e-13)  # NumPy's weights
     assert nn_pure.predict([1, 0, 1], syn0, syn1)[0][0] == pytest.approx(
         0.9970171337897594, abs=1e-12)
     assert nn_pure.predict([0, 0, 0], syn0, syn1)[0][0] == pytest.approx(
@@ -1164,8 +1227,7 @@ def test_command_line_predict_rows():
                         "(input 3) to other than 1, as no row of the table "
                         "does:\nthe table did not teach its guess.\n")
     # lesson 2: NumPy ref 0.9970171337897594 for [1,0,1] on XOR
-    status, out, err = run_script("--table", "xor", "--hidden", "4",
-                                  "--predict", "1,0,1")
+    status, out, err = xor_hidden_4_run()
     assert (status, quiet(err)) == (0, "")
     assert out.endswith("Guesses for new rows :\n  [1, 0, 1] -> 0.99701713\n")
 
@@ -1201,7 +1263,7 @@ def test_command_line_bad_alpha(alpha):
 def test_hidden_units_say_what_they_learned():
     # NumPy refs: the trained hidden layer for XOR, hidden 4, seed 1,
     # rounded for the rows 00, 01, 10, 11 of inputs 1 and 2
-    status, out, err = run_script("--table", "xor", "--hidden", "4")
+    status, out, err = xor_hidden_4_run()
     assert (status, quiet(err)) == (0, "")
     after = out.split("The hidden layer, l1, for each row of X :\n")[1]
     assert numbers_in(after) == pytest.approx(
@@ -1211,7 +1273,7 @@ def test_hidden_units_say_what_they_learned():
          0.895211331731563, 0.022312021981935444, 0.8383857804983987,
          0.9522391092888131, 0.024858929702183435, 3.079894581804707e-05,
          0.11530164874813406], rel=1e-8)
-    assert after.splitlines()[4:] == [
+    assert after.splitlines()[4:10] == [
         "What each hidden unit learned: its output, rounded, for A B = "
         "00 01 10 11",
         "(A is input 1, B is input 2) :",
@@ -2382,6 +2444,115 @@ def test_explain_numbers_equal_numpys_lesson_2():
             "... (2 more) = -0.10517857") in text
 
 
+# The whole of --explain, word for word (a test that looks for numbers
+# passes when the words around them change). Every number in these two was
+# checked against NumPy 2.4 when they were written: each "%.8f" in the
+# text is one of NumPy's for the same iteration, computed as the comments
+# above do (for XOR_2: seed 1, s0 = 2*np.random.random((3,2))-1, s1 =
+# 2*np.random.random((2,1))-1, the tutorial's loop once), abs() for the
+# numbers after "+ " or "- " in the update lines.
+EXPLAIN_POST = """\
+Iteration 0, rounded to 8 decimals, as --trace prints it
+l1 = sigmo(l0 . syn0)
+  l1[0]: 0 x 0.41702200 + 0 x 0.72032449 + 1 x 0.00011437 = 0.00011437
+         sigmo(0.00011437) = 0.50002859
+  l1[1]: 1 x 0.41702200 + 1 x 0.72032449 + 1 x 0.00011437 = 1.13746087
+         sigmo(1.13746087) = 0.75721315
+  l1[2]: 1 x 0.41702200 + 0 x 0.72032449 + 1 x 0.00011437 = 0.41713638
+         sigmo(0.41713638) = 0.60279781
+  l1[3]: 0 x 0.41702200 + 1 x 0.72032449 + 1 x 0.00011437 = 0.72043887
+         sigmo(0.72043887) = 0.67270365
+l1_error = y - l1; slope; delta
+  l1_error[0]: error 0 - 0.50002859 = -0.50002859
+               slope 0.50002859 x (1 - 0.50002859) = 0.25000000
+               delta -0.50002859 x 0.25000000 = -0.12500715
+  l1_error[1]: error 1 - 0.75721315 = 0.24278685
+               slope 0.75721315 x (1 - 0.75721315) = 0.18384140
+               delta 0.24278685 x 0.18384140 = 0.04463427
+  l1_error[2]: error 1 - 0.60279781 = 0.39720219
+               slope 0.60279781 x (1 - 0.60279781) = 0.23943261
+               delta 0.39720219 x 0.23943261 = 0.09510316
+  l1_error[3]: error 0 - 0.67270365 = -0.67270365
+               slope 0.67270365 x (1 - 0.67270365) = 0.22017345
+               delta -0.67270365 x 0.22017345 = -0.14811148
+syn0 += l0.T . l1_delta
+  syn0[0]: 0 x -0.12500715 + 1 x 0.04463427 + 1 x 0.09510316 + 0 x -0.14811148 = 0.13973743
+           0.41702200 + 0.13973743 = 0.55675944
+  syn0[1]: 0 x -0.12500715 + 1 x 0.04463427 + 0 x 0.09510316 + 1 x -0.14811148 = -0.10347721
+           0.72032449 - 0.10347721 = 0.61684728
+  syn0[2]: 1 x -0.12500715 + 1 x 0.04463427 + 1 x 0.09510316 + 1 x -0.14811148 = -0.13338120
+           0.00011437 - 0.13338120 = -0.13326682
+"""
+
+EXPLAIN_XOR_2 = """\
+Iteration 0, rounded to 8 decimals, as --trace prints it
+l1 = sigmo(l0 . syn0) (the first 4 of 8)
+  l1[0][0]: 0 x -0.16595599 + 0 x -0.99977125 + 1 x -0.70648822 = -0.70648822
+            sigmo(-0.70648822) = 0.33037528
+  l1[0][1]: 0 x 0.44064899 + 0 x -0.39533485 + 1 x -0.81532281 = -0.81532281
+            sigmo(-0.81532281) = 0.30675740
+  l1[1][0]: 0 x -0.16595599 + 1 x -0.99977125 + 1 x -0.70648822 = -1.70625947
+            sigmo(-1.70625947) = 0.15364951
+  l1[1][1]: 0 x 0.44064899 + 1 x -0.39533485 + 1 x -0.81532281 = -1.21065767
+            sigmo(-1.21065767) = 0.22958471
+l2 = sigmo(l1 . syn1)
+  l2[0]: 0.33037528 x -0.62747958 + 0.30675740 x -0.30887855 = -0.30205452
+         sigmo(-0.30205452) = 0.42505532
+  l2[1]: 0.15364951 x -0.62747958 + 0.22958471 x -0.30887855 = -0.16732572
+         sigmo(-0.16732572) = 0.45826590
+  l2[2]: 0.29474597 x -0.62747958 + 0.40741215 x -0.30887855 = -0.31078795
+         sigmo(-0.31078795) = 0.42292242
+  l2[3]: 0.13328558 x -0.62747958 + 0.31647723 x -0.30887855 = -0.18138701
+         sigmo(-0.18138701) = 0.45477717
+l2_error = y - l2; slope; delta
+  l2_error[0]: error 0 - 0.42505532 = -0.42505532
+               slope 0.42505532 x (1 - 0.42505532) = 0.24438329
+               delta -0.42505532 x 0.24438329 = -0.10387642
+  l2_error[1]: error 1 - 0.45826590 = 0.54173410
+               slope 0.45826590 x (1 - 0.45826590) = 0.24825826
+               delta 0.54173410 x 0.24825826 = 0.13448997
+  l2_error[2]: error 1 - 0.42292242 = 0.57707758
+               slope 0.42292242 x (1 - 0.42292242) = 0.24405905
+               delta 0.57707758 x 0.24405905 = 0.14084100
+  l2_error[3]: error 0 - 0.45477717 = -0.45477717
+               slope 0.45477717 x (1 - 0.45477717) = 0.24795490
+               delta -0.45477717 x 0.24795490 = -0.11276423
+l1_error = l2_delta . syn1.T; slope; delta (the first 4 of 8)
+  l1_error[0][0]: error -0.10387642 x -0.62747958 = 0.06518033
+                  slope 0.33037528 x (1 - 0.33037528) = 0.22122745
+                  delta 0.06518033 x 0.22122745 = 0.01441968
+  l1_error[0][1]: error -0.10387642 x -0.30887855 = 0.03208520
+                  slope 0.30675740 x (1 - 0.30675740) = 0.21265730
+                  delta 0.03208520 x 0.21265730 = 0.00682315
+  l1_error[1][0]: error 0.13448997 x -0.62747958 = -0.08438971
+                  slope 0.15364951 x (1 - 0.15364951) = 0.13004134
+                  delta -0.08438971 x 0.13004134 = -0.01097415
+  l1_error[1][1]: error 0.13448997 x -0.30887855 = -0.04154107
+                  slope 0.22958471 x (1 - 0.22958471) = 0.17687557
+                  delta -0.04154107 x 0.17687557 = -0.00734760
+syn1 += l1.T . l2_delta
+  syn1[0]: 0.33037528 x -0.10387642 + 0.15364951 x 0.13448997 + ... (2 more) = 0.01282859
+           -0.62747958 + 0.01282859 = -0.61465099
+  syn1[1]: 0.30675740 x -0.10387642 + 0.22958471 x 0.13448997 + ... (2 more) = 0.02070501
+           -0.30887855 + 0.02070501 = -0.28817354
+syn0 += l0.T . l1_delta (the first 4 of 6)
+  syn0[0][0]: 0 x 0.01441968 + 0 x -0.01097415 + 1 x -0.01837055 + 1 x 0.00817392 = -0.01019663
+              -0.16595599 - 0.01019663 = -0.17615263
+  syn0[0][1]: 0 x 0.00682315 + 0 x -0.00734760 + 1 x -0.01050276 + 1 x 0.00753450 = -0.00296826
+              0.44064899 - 0.00296826 = 0.43768073
+  syn0[1][0]: 0 x 0.01441968 + 1 x -0.01097415 + 0 x -0.01837055 + 1 x 0.00817392 = -0.00280024
+              -0.99977125 - 0.00280024 = -1.00257149
+  syn0[1][1]: 0 x 0.00682315 + 1 x -0.00734760 + 0 x -0.01050276 + 1 x 0.00753450 = 0.00018690
+              -0.39533485 + 0.00018690 = -0.39514795
+"""
+
+
+def test_explain_word_for_word():
+    assert "\n".join(p2.explain_lines(nn.X, nn.y)) + "\n" == EXPLAIN_POST
+    assert "\n".join(p2.explain_lines(nn.X_xor, nn.y_xor, 0, 2)) + "\n" == (
+        EXPLAIN_XOR_2)
+
+
 def test_explain_passes_settings_on():
     # starting weights: np.random.seed(1); 2*np.random.random_sample((3,1))-1
     tutorial = "\n".join(p2.explain_lines(nn.X, nn.y, init="tutorial"))
@@ -2696,7 +2867,19 @@ SVG = "{http://www.w3.org/2000/svg}"
 # Trained once: lesson 1 on the post's table, lesson 2 on XOR (seed 1,
 # the defaults), and lesson 1 on XOR, which cannot learn it.
 LESSON_1 = nn_pure.train(X, y)[1]
-LESSON_2 = nn_pure.train_hidden(X_xor, y_xor, hidden=4)[1:]
+# lesson 2's trained weights, NumPy's (2.4), so that importing the tests
+# does not train for 2 s: np.random.seed(1); s0 = 2*np.random.random((3,4))
+# - 1; s1 = 2*np.random.random((4,1)) - 1; the tutorial's loop 60000 times
+# on X_xor; s0.tolist(), s1.tolist(). train_hidden(X_xor, y_xor, 4) gives
+# them to 5e-15 (test_predict_with_a_hidden_layer_matches_numpy trains it)
+LESSON_2 = ([[4.601357097887595, 4.171971929551631, -6.309562451905658,
+              -4.197451175646529],
+             [-2.5841348360008505, -5.814479292280622, -6.6079343531196,
+              -3.683961233012227],
+             [0.9753867879450971, -2.026857753141328, 2.529497509188097,
+              5.843717394604801]],
+            [[-6.967657631412922], [7.141019485765201], [-10.31917382274882],
+             [7.861284050871796]])
 LESSON_1_XOR = nn_pure.train(X_xor, y_xor)[1]
 # The post's table with input 3 kept at 0.5 instead of 1, and AND with the
 # bias first: the map must use the constant's own value and find A and B.
@@ -2893,6 +3076,101 @@ def test_the_svg_is_xml_with_every_weight_and_cell():
                 if circle.get("r") == "5"]) == 3
     root = ElementTree.fromstring(draw(LESSON_1)._repr_svg_())
     assert len(list(root.iter(SVG + "line"))) == 3 and not cells_of(root)
+
+
+def test_the_svg_places_each_node_and_edge_where_the_layout_says():
+    # hand-computed from network()'s rule: column k at x = 60 + 140 k; row
+    # i of n at y = 56 + (2 i + 1) * 147 // n: for 3 inputs 105, 203, 301;
+    # for 4 units 92, 166, 239, 313; one output at 203
+    syn0, syn1 = LESSON_2
+    root = ElementTree.fromstring(draw(syn0, syn1, X_xor)._repr_svg_())
+    nodes = [(int(circle.get("cx")), int(circle.get("cy")))
+             for circle in root.iter(SVG + "circle") if circle.get("r") == "16"]
+    inputs = [(60, 105), (60, 203), (60, 301)]
+    units = [(200, 92), (200, 166), (200, 239), (200, 313)]
+    assert nodes == inputs + units + [(340, 203)]
+    labels = [(int(text.get("x")), int(text.get("y")), text.text)
+              for text in root.iter(SVG + "text")
+              if text.get("text-anchor") == "middle"]
+    assert labels == [(x, y + 4, name) for (x, y), name in zip(
+        nodes, ["1", "2", "3", "1", "2", "3", "4", "l2"])]
+    lines = list(root.iter(SVG + "line"))
+    ends = [tuple(int(line.get(key)) for key in ("x1", "y1", "x2", "y2"))
+            for line in lines]
+    assert ends == [a + b for b in units for a in inputs] + [
+        a + (340, 203) for a in units]
+    # the width: 1 + 0.7 |weight|, at most 1 + 7; syn0[0][0] is 4.60135710
+    # (NumPy, above): 1 + 3.22 = 4.2 to one place; syn1[2][0], -10.319, 8.0
+    assert lines[0].get("stroke-width") == "4.2"
+    assert lines[14].get("stroke-width") == "8.0"
+    # with the map at the right the picture is 740 wide; without, 380
+    assert (root.get("width"), root.get("height")) == ("740", "380")
+    alone = ElementTree.fromstring(draw(LESSON_1)._repr_svg_())
+    assert alone.get("width") == "380"
+    # the map: 21 x 21 cells of 14 pixels from (400, 56), B = 1 at the top
+    cells = cells_of(root)
+    assert [(int(cells[k].get("x")), int(cells[k].get("y")))
+            for k in (0, 20, 21, 440)] == [(400, 56), (680, 56), (400, 70),
+                                           (680, 336)]
+    titles = [(int(text.get("x")), int(text.get("y")), text.text)
+              for text in root.iter(SVG + "text")
+              if text.get("text-anchor") is None]
+    assert titles == [
+        (20, 20, "Weights: blue +, orange -, wider if bigger"),
+        (400, 20, "The guess for A = input 1 (across), B = input 2 (up), "
+                  "0 to 1:"),
+        (400, 36, "orange 0, white 0.5, blue 1; o: a row of X")]
+
+
+def test_the_svg_has_no_text_outside_its_elements():
+    for drawing in (draw(*LESSON_2, X=X_xor), draw(LESSON_1)):
+        svg = drawing._repr_svg_()
+        assert svg.endswith("</svg>\n")
+        root = ElementTree.fromstring(svg)
+        assert not (root.text or "").strip()
+        assert all(not (element.tail or "").strip()
+                   for element in root.iter())
+
+
+def test_a_network_of_one_input_is_drawn():
+    # one input, two hidden units: each weight on its edge, by hand
+    text = str(draw([[1.0, -2.0]], [[0.5], [3.0]]))
+    assert text.splitlines()[2:] == [
+        "  input 1  -> unit 1  syn0[0][0]              1.  =",
+        "  input 1  -> unit 2  syn0[0][1]             -2.  --",
+        "  unit 1   -> l2      syn1[0][0]             0.5  =",
+        "  unit 2   -> l2      syn1[1][0]              3.  ==="]
+
+
+@pytest.mark.parametrize("hidden, headings", [
+    (None, ["Iteration 0, rounded to 8 decimals, as --trace prints it",
+            "l1 = sigmo(l0 . syn0)", "l1_error = y - l1; slope; delta",
+            "syn0 += l0.T . l1_delta"]),
+    (2, ["Iteration 0, rounded to 8 decimals, as --trace prints it",
+         "l1 = sigmo(l0 . syn0) (the first 4 of 8)", "l2 = sigmo(l1 . syn1)",
+         "l2_error = y - l2; slope; delta",
+         "l1_error = l2_delta . syn1.T; slope; delta (the first 4 of 8)",
+         "syn1 += l1.T . l2_delta", "syn0 += l0.T . l1_delta (the first 4 "
+         "of 6)"])])
+def test_explain_headings_are_the_loops_lines(hidden, headings):
+    # each heading is a line of the loop (train's, or train_hidden's), in
+    # its order; XOR with 2 hidden units has 4 x 2 = 8 numbers in l1 and
+    # l1_error, of which the first 4 are shown, and 3 x 2 = 6 in syn0
+    lines = nn_pure.explain_lines(X_xor, y_xor, 0, hidden)
+    assert [line for line in lines if not line.startswith(" ")] == headings
+
+
+def test_colours_run_from_orange_through_white_to_blue():
+    # by hand: 0 is orange (245, 147, 34) = #f59322, 1 blue (8, 119, 189)
+    # = #0877bd, 0.5 white; 0.25 halfway from white to orange:
+    # 255 + (245 - 255) / 2 = 250 -> fa, (255 + 147) / 2 = 201 -> c9,
+    # (255 + 34) / 2 = 144.5 -> 144 (round to even) -> 90
+    colour = nn_pure.colour
+    assert [colour(0), colour(0.25), colour(0.5), colour(1)] == [
+        "#f59322", "#fac990", "#ffffff", "#0877bd"]
+    # 0.75: halfway to blue: (255 + 8) / 2 = 131.5 -> 132 (84), 187 (bb),
+    # 222 (de)
+    assert colour(0.75) == "#84bbde"
 
 
 def kernel_outputs(cells, cwd):
@@ -3979,6 +4257,18 @@ def test_sentences_on_the_network_by_hand():
                                     "seed (--seed 0).")
 
 
+def test_two_largest_weights_of_opposite_signs_are_both_named():
+    # input 1's weight 5 and input 2's -5.02 are equal to within 1%: the
+    # guess rises with input 1 and falls with input 2 (the bias, input 3,
+    # does not vary and is not compared)
+    lines = nn_pure.learned_lines(X, y, [[0.1], [0.9], [0.9], [0.1]],
+                                  [[[5.0], [-5.02], [1.0]]])
+    assert lines[-2:] == [
+        "The largest weight (by size) of the inputs that vary is on inputs 1 "
+        "and 2,", "equal to within 1%: the guess follows input 1 and goes "
+        "against input 2."]
+
+
 def test_messages_word_for_word(tmp_path):
     # (a test that only searches a message passes when text is added to it)
     with pytest.raises(TypeError) as caught:
@@ -3999,6 +4289,364 @@ def test_messages_word_for_word(tmp_path):
     # (cannot_tell_rows_apart's "< 0.05" against "<= 0.05" is left
     # untested: no float lies exactly 0.05 from 0.5, 0.55 - 0.5 is
     # 0.05000000000000004, so the two cannot be told apart)
+
+
+# Every message the API gives, word for word: a test that only searches a
+# message passes when a word of it changes. The messages are the program's
+# own text, read and judged right (true, one line, naming what was wrong and
+# what was expected) when this table was written; X and y are the post's.
+EVERY_MESSAGE = [
+    ('sigmo("1")',
+     TypeError, "sigmo takes a number, not <class 'str'>"),
+    ('RandomState(-1)',
+     ValueError, 'seed must be from 0 to 2**32 - 1 (4294967295), got -1'),
+    ('RandomState(2 ** 32)',
+     ValueError, 'seed must be from 0 to 2**32 - 1 (4294967295), got '
+                 '4294967296'),
+    ('RandomState(1).random_sample((1000, 1001))',
+     ValueError, 'random_sample takes a shape (rows, columns) of two '
+                 'whole numbers above 0, 1000000 numbers at most, got '
+                 '(1000, 1001) (tuple)'),
+    ('RandomState(1).random_sample((2, 0))',
+     ValueError, 'random_sample takes a shape (rows, columns) of two '
+                 'whole numbers above 0, 1000000 numbers at most, got (2, '
+                 '0) (tuple)'),
+    ('starting_weights(3, 1, "posts")',
+     ValueError, "init must be 'post' or 'tutorial', got 'posts' (str)"),
+    ('transpose([])',
+     ValueError, 'transpose: matrix must be a non-empty list of rows, got '
+                 '[] (list)'),
+    ('transpose([[1, 2], [3]])',
+     ValueError, 'transpose: matrix is ragged: row 0 has 2 numbers but '
+                 'row 1 has 1; expected every row to have 2'),
+    ('transpose([[1], "ab"])',
+     ValueError, "transpose: matrix row 1 is 'ab' (str); expected a row, "
+                 'a list of numbers (a matrix looks like [[1, 2], [3, 4]])'),
+    ('transpose([[]])',
+     ValueError, 'transpose: matrix row 0 is empty; expected a list of '
+                 'numbers'),
+    ('transpose(deque([[1]]))',
+     ValueError, 'transpose: matrix must be a non-empty list of rows, got '
+                 'deque([[1]]) (deque)'),
+    ('dot([[1, 2]], [[1, 2]])',
+     ValueError, 'dot: shapes 1x2 and 1x2 do not multiply; expected the '
+                 "first matrix's columns (2) to equal the second matrix's "
+                 'rows (1)'),
+    ('dot([[1, 2]], 5)',
+     ValueError, 'dot: second matrix must be a non-empty list of rows, '
+                 'got 5 (int)'),
+    ('add([[1], [2]], [[1]])',
+     ValueError, 'add/subtract needs two matrices of the same shape, got '
+                 '2x1 and 1x1'),
+    ('subtract([[1, 2]], [[1], [2]])',
+     ValueError, 'add/subtract needs two matrices of the same shape, got '
+                 '1x2 and 2x1'),
+    ('multiply([[1]], [[1, 2]])',
+     ValueError, 'multiply needs two matrices of the same shape, got 1x1 '
+                 'and 1x2'),
+    ('sigmo_each([[0], [1, 2]])',
+     ValueError, 'sigmo_each: matrix is ragged: row 0 has 1 numbers but '
+                 'row 1 has 2; expected every row to have 1'),
+    ('shape([[1, "a"]])',
+     TypeError, "matrix[0][1] is 'a' (str); expected a number (int or "
+                'float)'),
+    ('shape([[1, True]])',
+     TypeError, 'matrix[0][1] is True (bool); expected a number (int or '
+                'float)'),
+    ('shape([[1], None])',
+     ValueError, 'matrix row 1 is None (NoneType); expected a row, a list '
+                 'of numbers (a matrix looks like [[1, 2], [3, 4]])'),
+    ('finite_floats([[1.0, float("nan")]], "X")',
+     ValueError, 'X[0][1] is nan (float); expected a finite number'),
+    ('finite_floats([[10 ** 400]], "X")',
+     ValueError, 'X[0][0] is 100000000000000000000000000... (int); '
+                 'expected a finite number'),
+    ('table_as_floats(X, [0, 0, 1, 1])',
+     ValueError, 'y is a flat list; expected a column, one answer in each '
+                 'row: [[0], [1], [1], [0]], not [0, 1, 1, 0]'),
+    ('table_as_floats(X, [[0], [1]])',
+     ValueError, 'y must be 4x1 (one answer for each of the 4 rows of X), '
+                 'got 2x1'),
+    ('table_as_floats(X, [[0, 1]] * 4)',
+     ValueError, 'y must be 4x1 (one answer for each of the 4 rows of X), '
+                 'got 4x2'),
+    ('table_as_floats(X, [[0], [0], [2], [1]])',
+     ValueError, 'y[2][0] is 2.0; expected a target from 0 to 1, the '
+                 'range of the sigmoid'),
+    ('table_as_floats(X, [[0], [0], [-0.5], [1]])',
+     ValueError, 'y[2][0] is -0.5; expected a target from 0 to 1, the '
+                 'range of the sigmoid'),
+    ('check_whole("trace", 1.5, 0)',
+     TypeError, 'trace must be a whole number (0 or more), got 1.5 (float)'),
+    ('check_whole("trace", True, 0)',
+     TypeError, 'trace must be a whole number (0 or more), got True (bool)'),
+    ('check_whole("trace", -1, 0)',
+     ValueError, 'trace must be 0 or more, got -1'),
+    ('check_whole("hidden", 0, 1, 1000)',
+     ValueError, 'hidden must be from 1 to 1000, got 0'),
+    ('check_whole("hidden", 1001, 1, 1000)',
+     ValueError, 'hidden must be from 1 to 1000, got 1001'),
+    ('check_settings(10, 0, None)',
+     ValueError, 'alpha, the learning rate, must be a number above 0, got '
+                 '0 (int)'),
+    ('check_settings(10, float("inf"), None)',
+     ValueError, 'alpha, the learning rate, must be a number above 0, got '
+                 'inf (float)'),
+    ('check_settings(10, "0.1", None)',
+     ValueError, 'alpha, the learning rate, must be a number above 0, got '
+                 "'0.1' (str)"),
+    ('check_settings(10, 1, 5)',
+     TypeError, 'on_step must be a function (or None), got 5 (int)'),
+    ('check_weights([[[float("inf")]]], 1e300)',
+     ValueError, 'the weights overflowed to inf or nan during training: '
+                 'alpha 1e+300 is too large a step for this table; try a '
+                 'smaller alpha, or scale the inputs to about -1..1'),
+    ('inputs_as_floats([1, 0], [[1], [2], [3]])',
+     ValueError, 'x has rows of 2 numbers but syn0 has 3 rows, one weight '
+                 'per input; expected rows of 3 numbers'),
+    ('inputs_as_floats([1, 0, 1], [[1, 2], [2, 3], [3, 4]], [[1]])',
+     ValueError, 'syn1 has 1 rows but syn0 has 2 columns; expected one '
+                 'row of syn1 per hidden unit'),
+    ('format_matrix([[10 ** 400]])',
+     ValueError, 'format_matrix: 100000000000000000000000000... (int) is '
+                 'too large for a float; expected at most 1.8e308'),
+    ('format_matrix([])',
+     ValueError, 'format_matrix: matrix must be a non-empty list of rows, '
+                 'got [] (list)'),
+    ('text_chart([], 10)',
+     TypeError, 'text_chart: errors must be a dict, got [] (list)'),
+    ('text_chart({}, 10, 1)',
+     ValueError, 'text_chart: height must be a whole number of lines from '
+                 '2 to 100, got 1 (int)'),
+    ('text_chart({}, 10, 101)',
+     ValueError, 'text_chart: height must be a whole number of lines from '
+                 '2 to 100, got 101 (int)'),
+    ('text_chart({}, 10, 2.0)',
+     ValueError, 'text_chart: height must be a whole number of lines from '
+                 '2 to 100, got 2.0 (float)'),
+    ('text_chart({0: 1.0}, 10)',
+     ValueError, 'text_chart: errors must hold a number for each '
+                 'iteration in sample_points(10)'),
+    ('calculator_file(X, y, trace=1)',
+     ValueError, '--calculator: the file has no --trace, --plot or --draw'),
+    ('calculator_file(X, y, plot=True)',
+     ValueError, '--calculator: the file has no --trace, --plot or --draw'),
+    ('lesson_settings(4, {"init": "post"})',
+     ValueError, '--init is for the network without a hidden layer; with '
+                 "--hidden both weights start as the tutorial's"),
+    ('check_rows(5, 3)',
+     TypeError, 'rows must be a list of rows, got 5 (int)'),
+    ('check_rows([[1, 0]], 3)',
+     ValueError, '--predict 1,0: expected 3 numbers separated by commas, '
+                 'one for each input of the table'),
+    ('check_rows([["1", "x", "0"]], 3)',
+     ValueError, '--predict 1,x,0: expected 3 numbers separated by '
+                 'commas, one for each input of the table'),
+    ('check_rows(["1"], 3)',
+     ValueError, '--predict 1: expected 3 numbers separated by commas, '
+                 'one for each input of the table'),
+    ('read_text(5)',
+     TypeError, "the table's path must be a file name (str), got 5 (int)"),
+    ('train(X, y, iterations=-1)',
+     ValueError, 'iterations must be 0 or more, got -1'),
+    ('train(X, y, iterations=10, seed=-5)',
+     ValueError, 'seed must be from 0 to 2**32 - 1 (4294967295), got -5'),
+    ('train(X, y, init="x")',
+     ValueError, "init must be 'post' or 'tutorial', got 'x' (str)"),
+    ('train_hidden(X, y, hidden=0)',
+     ValueError, 'hidden must be from 1 to 1000, got 0'),
+    ('train_hidden(X, y, hidden=1001)',
+     ValueError, 'hidden must be from 1 to 1000, got 1001'),
+    ('predict([1, 0, 1], [[1], [float("nan")], [3]])',
+     ValueError, 'syn0[1][0] is nan (float); expected a finite number'),
+    ('predict([1, 0, 1], [[1, 2]] * 3, [[1], [float("inf")]])',
+     ValueError, 'syn1[1][0] is inf (float); expected a finite number'),
+    ('predict([1, 0], [[1], [2], [3]])',
+     ValueError, 'x has rows of 2 numbers but syn0 has 3 rows, one weight '
+                 'per input; expected rows of 3 numbers'),
+    ('lesson(X, y, picture="png")',
+     TypeError, "plot must be True or False, and picture None, 'text' or "
+                "'svg'; got False (bool) and 'png' (str)"),
+    ('lesson(X, y, trace=-1)',
+     ValueError, 'trace must be 0 or more, got -1'),
+    ('lesson(X, y, hidden=2, init="post")',
+     ValueError, '--init is for the network without a hidden layer; with '
+                 "--hidden both weights start as the tutorial's"),
+    ('lesson(X, y, rows=[[1, 0]])',
+     ValueError, '--predict 1,0: expected 3 numbers separated by commas, '
+                 'one for each input of the table'),
+    ('draw([[1, 2]])',
+     ValueError, 'draw: syn1 (or syn0, if alone) must have 1 column'),
+    ('draw([[1, 2]], [[1, 2]], [[0]])',
+     ValueError, 'syn1 has 1 rows but syn0 has 2 columns; expected one '
+                 'row of syn1 per hidden unit'),
+]
+
+
+@pytest.mark.parametrize("call, error, message", EVERY_MESSAGE)
+def test_every_message_word_for_word(call, error, message):
+    names = dict(vars(nn_pure), X=X, y=y, deque=__import__("collections").deque)
+    with pytest.raises(error) as caught:
+        eval(call, names)
+    assert str(caught.value) == message
+
+
+@pytest.mark.parametrize("text, origin, message", [
+    # the fault's line in the file (line 2) names its line of nn_pure.py
+    ("x = 1\ny = = 2\n", [10, 20], "line 20 of nn_pure.py does not compile "
+     "there (invalid syntax)"),
+    ("x = 1\nprint(format_matrix(x))\n", [None, 7], "line 7 of nn_pure.py "
+     "uses format_matrix, which only nn_pure.py has"),
+    # a line the generator wrote itself (None): "?"
+    ("def f(a):\n  return a + b\n", [3, None], "line ? of nn_pure.py uses "
+     "b, which only nn_pure.py has")])
+def test_the_calculator_file_check_names_the_line(text, origin, message):
+    with pytest.raises(ValueError) as caught:
+        nn_pure.check_calculator_file(text, origin)
+    assert str(caught.value) == ("--calculator: " + message + "; the "
+                                 "calculator file has Part 1 alone, without "
+                                 "its # check lines")
+
+
+def test_the_calculator_file_check_knows_every_name_the_file_makes():
+    # an import, a loop variable, an argument, a def, a built-in: all known
+    text = ("import math\ndef f(a, *more):\n  return a\nfor i in range(2):"
+            "\n  j = i\nprint(math.pi, j, i, f(1))\n")
+    assert nn_pure.check_calculator_file(text, [1] * 6) is None
+
+
+def test_the_calculator_file_asks_about_every_row_given():
+    # NumPy 2.4: np.random.seed(1); syn0 = np.random.random((3, 1)); the
+    # post's loop 10 times; nonlin(np.array([[1, 0, 0], [0, 1, 0]]).dot(
+    # syn0)) is 0.8517897740598568, 0.5237355442722929
+    text = nn_pure.calculator_file(X, y, rows=[[1, 0, 0], ["0", "1", "0"]],
+                                   iterations=10)
+    assert text.splitlines()[1] == ("# calculator, made by: python nn_pure.py"
+                                    " --calculator --iterations 10 --predict "
+                                    "1,0,0 --predict 0,1,0")
+    assert "\nrows = [[1, 0, 0], [0, 1, 0]]  # new rows to ask about\n" in text
+    printed = io.StringIO()
+    with contextlib.redirect_stdout(printed):
+        exec(text, {})
+    assert printed.getvalue().endswith(
+        "Guesses for new rows :\n  [1, 0, 0] -> 0.85178977\n"
+        "  [0, 1, 0] -> 0.52373554\n")
+
+
+def test_calc_number_writes_the_exact_float():
+    # by hand: 0.75 = 3 / 4; 2.0 is whole; 0.1 is the float
+    # 3602879701896397 / 2**55 (0.1.as_integer_ratio() in any Python)
+    calc = nn_pure.calc_number
+    assert [calc(0.75), calc(2.0), calc(-0.5), calc(0.0), calc(0.1)] == [
+        "3 / 2**2", "2", "-1 / 2**1", "0", "3602879701896397 / 2**55"]
+    assert calc([[0.5, 1.0], [0.25, 3]]) == "[[1 / 2**1, 1], [1 / 2**2, 3]]"
+    assert eval(calc(0.1)) == 0.1
+
+
+def part_1_lines():
+    """nn_pure.py's lines above the Part 2 banner."""
+    with open(SCRIPT, encoding="utf-8") as file:
+        lines = file.read().splitlines()
+    return lines[:[line[:8] for line in lines].index("# Part 2")]
+
+
+@pytest.mark.parametrize("entry, functions", [
+    ("train", ["transpose", "dot", "add", "subtract", "multiply", "sigmo",
+               "sigmo_each", "train", "predict"]),
+    ("train_hidden", ["transpose", "dot", "add", "subtract", "multiply",
+                      "sigmo", "sigmo_each", "predict", "train_hidden"])])
+def test_the_calculator_edition_is_part_1_line_for_line(entry, functions):
+    # the reference: Part 1 itself, read here line by line. Each line of
+    # the edition is the line of nn_pure.py it names, its comment cut off,
+    # its indent halved; a blank line ends each function
+    code, origin = nn_pure.part1_edition(entry)
+    lines = part_1_lines()
+    assert len(code) == len(origin) and code[-1] == "\n"
+    for text, row in zip(code, origin):
+        if row is None:
+            assert text == "\n"
+            continue
+        source = lines[row - 1]
+        assert "# check" not in source and not source.lstrip().startswith(
+            ("#", '"""'))
+        kept = source.split("  # ")[0].rstrip()
+        indent = len(kept) - len(kept.lstrip())
+        assert text == " " * (indent // 2) + kept.lstrip() + "\n"
+    # the functions the entry and predict call, in the file's order
+    assert [text[4:text.index("(")] for text in code
+            if text.startswith("def ")] == functions
+    # every line of those functions that computes is there: all but the
+    # docstrings, comments, blank lines and the lines ending "# check"
+    # (ast, here, finds the functions and docstrings; the edition tokenizes)
+    import ast
+    wanted = set()
+    for node in ast.parse("\n".join(lines)).body:
+        if isinstance(node, ast.FunctionDef) and node.name in functions:
+            docstring = node.body[0]  # every Part 1 function has one
+            assert isinstance(docstring.value, ast.Constant), node.name
+            wanted.update(n for n in range(node.lineno, node.end_lineno + 1)
+                          if not docstring.lineno <= n <= docstring.end_lineno)
+    assert [row for row in origin if row is not None] == [
+        n for n in sorted(wanted) if lines[n - 1].strip()
+        and not lines[n - 1].lstrip().startswith("#")
+        and "# check" not in lines[n - 1]]
+
+
+# The command line's own messages (argparse's are its own and change with
+# the Python version): run_lesson, main's work, gives (message, status) or
+# prints the argparse line and gives (None, 2).
+COMMAND_LINE_MESSAGES = [
+    (["--iterations", ""], "argument --iterations: expected a whole number, "
+     "from 0 to 100000000, got ''"),
+    (["--iterations", "100000001"], "argument --iterations: expected a whole"
+     " number, from 0 to 100000000, got '100000001'"),
+    (["--iterations", "1.5"], "argument --iterations: expected a whole "
+     "number, from 0 to 100000000, got '1.5'"),
+    (["--trace", "x"], "argument --trace: expected a whole number, 0 or "
+     "more, got 'x'"),
+    (["--seed", "4294967296"], "argument --seed: expected a whole number, "
+     "from 0 to 4294967295, got '4294967296'"),
+    (["--hidden", "0"], "argument --hidden: expected a whole number, from 1 "
+     "to 1000, got '0'"),
+    (["--hidden", "1001"], "argument --hidden: expected a whole number, from"
+     " 1 to 1000, got '1001'"),
+    (["--explain", "100000001"], "argument --explain: expected a whole "
+     "number, from 0 to 100000000, got '100000001'"),
+    (["--alpha", "0"], "argument --alpha: expected a number above 0, such as"
+     " 0.1 or 10, got '0'"),
+    (["--alpha", "nan"], "argument --alpha: expected a number above 0, such "
+     "as 0.1 or 10, got 'nan'"),
+    (["--hidden", "2", "--init", "post"], "--init is for the network without"
+     " a hidden layer; with --hidden both weights start as the tutorial's"),
+    (["--svg"], "--svg goes with --draw: --draw --svg"),
+    (["--predict", "-1,0,0"], "argument --predict: expected one argument; a "
+     "value that starts with - goes after =, as in --predict=-1,0,0"),
+    (["--predict", "1,0"], "error: --predict 1,0: expected 3 numbers "
+     "separated by commas, one for each input of the table"),
+    (["--table", "nope.csv"], "error: nope.csv: no such file or directory; "
+     "expected a CSV file"),
+    ("not a list", "error: main takes a list of flags, such as ['--"
+     "iterations', '5'], got 'not a list' (str)"),
+    (["--iterations", "10", 5], "error: main takes a list of flags, such as "
+     "['--iterations', '5'], got ['--iterations', '10', 5] (list)"),
+    (["--calculator", "--trace", "2"], "error: --calculator: the file has no"
+     " --trace, --plot or --draw"),
+    (["--calculator", "--plot"], "error: --calculator: the file has no "
+     "--trace, --plot or --draw"),
+]
+
+
+@pytest.mark.parametrize("argv, message", COMMAND_LINE_MESSAGES)
+def test_every_command_line_message_word_for_word(argv, message, capsys):
+    stop = nn_pure.run_lesson(argv)
+    out, err = capsys.readouterr()
+    assert out == ""
+    if stop[0] is None:  # argparse printed the usage, then its line
+        assert err.startswith("usage: nn_pure.py ")
+        assert err.splitlines()[-1] == "nn_pure.py: error: " + message
+    else:
+        assert (stop[0], err) == (message, "")
+    assert stop[1] == 2
 
 
 # ---------------------------------------------------------------------------
