@@ -828,8 +828,8 @@ def line_up(texts):
         before = 1 + max([len(t.partition(".")[0].lstrip("-"))
                           for t in numbers] or [0])
         after = max([len(t.partition(".")[2]) for t in numbers] or [0])
-    if len(numbers) < len(texts):  # room for "nan" and "-inf", as NumPy
-        before = max(before, 3 - (after + 1), 4 - (after + 1))
+    if len(numbers) < len(texts):  # room for "-inf" (and "nan"), as NumPy
+        before = max(before, 4 - (after + 1))
     width = before + 1 + after
     result = []
     for text in texts:
@@ -1846,7 +1846,7 @@ def main(argv=None):
     """Run the lesson with the flags in argv (a list of strings); by default
     the command line's, when it is this file's own (not a notebook's)."""
     own = argv is None and own_command_line()
-    RUN.update(at=0, of=0, shown=0)
+    RUN.update(of=0, shown=0)  # nothing running yet, nothing shown
     stop = run_lesson(sys.argv[1:] if own else [] if argv is None else argv)
     if stop:  # (message, exit status): one line, and out, as tools do
         leave(stop[0], stop[1], own)
