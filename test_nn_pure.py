@@ -42,18 +42,6 @@ def run(command, cwd=HERE):
     return done.returncode, done.stdout, done.stderr
 
 
-XOR_HIDDEN_RUNS = {}
-
-
-def xor_hidden_4_run():
-    """python nn_pure.py --table xor --hidden 4 --predict 1,0,1: lesson 2 as
-    the tutorial runs it (2 s), once for the tests that read its output."""
-    if not XOR_HIDDEN_RUNS:
-        XOR_HIDDEN_RUNS["run"] = run_script("--table", "xor", "--hidden", "4",
-                                            "--predict", "1,0,1")
-    return XOR_HIDDEN_RUNS["run"]
-
-
 def quiet(err):
     """stderr less the progress lines that a run past two seconds shows
     (any run may take that long on a slow or busy machine)."""
@@ -638,14 +626,36 @@ def test_xor_table_is_the_tutorials():
 
 
 def test_command_line_hidden_layer_prints_the_tutorials_lines():
-    status, out, err = xor_hidden_4_run()
-    assert status == 0, err
+    # lesson 2 as the tutorial runs it, once (2 s), read line by line
+    status, out, err = run_script("--table", "xor", "--hidden", "4",
+                                  "--predict", "1,0,1")
+    assert (status, quiet(err)) == (0, "")
     lines = out.splitlines()
     assert lines[:6] == TUTORIAL_ERRORS
     # the trained output, as the issue quotes it from NumPy
     assert lines[6:11] == ["Output after training :", "[[ 0.00260572]",
                            " [ 0.99672209]", " [ 0.99701711]",
                            " [ 0.00386759]]"]
+    # the guess for a new row: NumPy ref 0.9970171337897594 for [1,0,1]
+    assert out.endswith("Guesses for new rows :\n  [1, 0, 1] -> 0.99701713\n")
+    # NumPy refs: the trained hidden layer for XOR, hidden 4, seed 1,
+    # rounded for the rows 00, 01, 10, 11 of inputs 1 and 2
+    after = out.split("The hidden layer, l1, for each row of X :\n")[1]
+    assert numbers_in(after) == pytest.approx(
+        [0.7261918958310992, 0.11641174436573384, 0.9261840068677273,
+         0.9971103250370171, 0.1667625031979283, 0.00039298853828069854,
+         0.016651932905484185, 0.8965769403898316, 0.996229401778546,
+         0.895211331731563, 0.022312021981935444, 0.8383857804983987,
+         0.9522391092888131, 0.024858929702183435, 3.079894581804707e-05,
+         0.11530164874813406], rel=1e-8)
+    assert after.splitlines()[4:10] == [
+        "What each hidden unit learned: its output, rounded, for A B = "
+        "00 01 10 11",
+        "(A is input 1, B is input 2) :",
+        "unit 1: 1 0 1 1  A OR NOT B",
+        "unit 2: 0 0 1 0  A AND NOT B",
+        "unit 3: 1 0 0 0  NOR: neither is 1",
+        "unit 4: 1 1 1 0  NAND: not both are 1"]
 
 
 def test_train_hidden_matches_numpy_on_xor():
@@ -1226,10 +1236,6 @@ def test_command_line_predict_rows():
                         "  [1, 1, 1] -> 0.99211939\n[0, 1, 0] sets the bias "
                         "(input 3) to other than 1, as no row of the table "
                         "does:\nthe table did not teach its guess.\n")
-    # lesson 2: NumPy ref 0.9970171337897594 for [1,0,1] on XOR
-    status, out, err = xor_hidden_4_run()
-    assert (status, quiet(err)) == (0, "")
-    assert out.endswith("Guesses for new rows :\n  [1, 0, 1] -> 0.99701713\n")
 
 
 @pytest.mark.parametrize("row", ["1,0", "1,0,0,0", "a,b,c", "1,,0",
@@ -1258,29 +1264,6 @@ def test_command_line_bad_alpha(alpha):
     assert err.startswith("usage: nn_pure.py")
     assert "--alpha: expected a number above 0" in err
     assert "Traceback" not in err
-
-
-def test_hidden_units_say_what_they_learned():
-    # NumPy refs: the trained hidden layer for XOR, hidden 4, seed 1,
-    # rounded for the rows 00, 01, 10, 11 of inputs 1 and 2
-    status, out, err = xor_hidden_4_run()
-    assert (status, quiet(err)) == (0, "")
-    after = out.split("The hidden layer, l1, for each row of X :\n")[1]
-    assert numbers_in(after) == pytest.approx(
-        [0.7261918958310992, 0.11641174436573384, 0.9261840068677273,
-         0.9971103250370171, 0.1667625031979283, 0.00039298853828069854,
-         0.016651932905484185, 0.8965769403898316, 0.996229401778546,
-         0.895211331731563, 0.022312021981935444, 0.8383857804983987,
-         0.9522391092888131, 0.024858929702183435, 3.079894581804707e-05,
-         0.11530164874813406], rel=1e-8)
-    assert after.splitlines()[4:10] == [
-        "What each hidden unit learned: its output, rounded, for A B = "
-        "00 01 10 11",
-        "(A is input 1, B is input 2) :",
-        "unit 1: 1 0 1 1  A OR NOT B",
-        "unit 2: 0 0 1 0  A AND NOT B",
-        "unit 3: 1 0 0 0  NOR: neither is 1",
-        "unit 4: 1 1 1 0  NAND: not both are 1"]
 
 
 def test_hidden_units_only_for_two_inputs_of_0_and_1():
@@ -1586,6 +1569,27 @@ def test_ctrl_c_is_one_line_and_status_130():
     last = err.splitlines()[-1]
     assert last.startswith("nn_pure.py: interrupted at iteration ")
     assert last.endswith(" of 100000000") and "Traceback" not in err
+
+
+def test_ctrl_c_after_a_long_run_in_the_same_notebook(monkeypatch, capsys):
+    # the last run was long (progress shown, on a terminal); this one is
+    # stopped before it trains: no "at iteration" from the old run, and no
+    # line wiped that this run never showed
+    def interrupted(path):
+        raise KeyboardInterrupt
+    monkeypatch.setattr(nn_pure, "read_table", interrupted)
+    monkeypatch.setattr(nn_pure, "on_a_terminal", lambda: True)
+    nn_pure.RUN.update(at=5000, of=100000, shown=12.5)
+    nn_pure.main(["--table", "big.csv"])
+    assert capsys.readouterr() == ("", "nn_pure.py: interrupted\n")
+
+
+def test_a_weight_of_0_is_drawn_thinnest_and_not_as_positive():
+    # 1 + 0.7 x 0 = 1.0 wide; "blue +": 0 is not positive, so orange
+    root = ElementTree.fromstring(draw([[0.0], [2.0]])._repr_svg_())
+    lines = list(root.iter(SVG + "line"))
+    assert [(line.get("stroke"), line.get("stroke-width")) for line in
+            lines] == [("#f59322", "1.0"), ("#0877bd", "2.4")]
 
 
 def test_ctrl_c_while_reading_a_table(monkeypatch, capsys):
@@ -2551,6 +2555,39 @@ def test_explain_word_for_word():
     assert "\n".join(p2.explain_lines(nn.X, nn.y)) + "\n" == EXPLAIN_POST
     assert "\n".join(p2.explain_lines(nn.X_xor, nn.y_xor, 0, 2)) + "\n" == (
         EXPLAIN_XOR_2)
+
+
+def test_explain_a_table_of_one_row():
+    # one row, two inputs: syn0 starts at NumPy's 0.41702200, 0.72032449
+    # (seed 1); by hand: z = 0.41702200 + 0.72032449 = 1.13734650 (to 8
+    # places), sigmo(z) = 1 / (1 + e**-z) = 0.75719212, and each weight
+    # moves by 1 x delta = 0.24280788 x 0.18385221 = 0.04464077
+    assert "\n".join(p2.explain_lines([[1, 1]], [[1]])) == (
+        'Iteration 0, rounded to 8 decimals, as --trace prints it\n'
+        'l1 = sigmo(l0 . syn0)\n'
+        '  l1[0]: 1 x 0.41702200 + 1 x 0.72032449 = 1.13734650\n'
+        '         sigmo(1.13734650) = 0.75719212\n'
+        'l1_error = y - l1; slope; delta\n'
+        '  l1_error[0]: error 1 - 0.75719212 = 0.24280788\n'
+        '               slope 0.75719212 x (1 - 0.75719212) = 0.18385221\n'
+        '               delta 0.24280788 x 0.18385221 = 0.04464077\n'
+        'syn0 += l0.T . l1_delta\n'
+        '  syn0[0]: 1 x 0.04464077 = 0.04464077\n'
+        '           0.41702200 + 0.04464077 = 0.46166277\n'
+        '  syn0[1]: 1 x 0.04464077 = 0.04464077\n'
+        '           0.72032449 + 0.04464077 = 0.76496526')
+
+
+def test_a_sum_line_is_at_most_100_characters():
+    # four terms "1 x 0.10000000" (14 each), three " + " and " = 0.40000000"
+    # (13): 56 + 9 + 13 = 78 characters after the head. A head of 22 makes
+    # 100, which fits; 23 makes 101, so the last term becomes "... (1 more)"
+    line, total = p2.sum_line(" " * 22, [1, 1, 1, 1], [0.1] * 4, True)
+    assert (len(line), total) == (100, pytest.approx(0.4))
+    assert line.endswith(" + 1 x 0.10000000 = 0.40000000")
+    line, total = p2.sum_line(" " * 23, [1, 1, 1, 1], [0.1] * 4, True)
+    assert line == " " * 23 + ("1 x 0.10000000 + " * 3 + "... (1 more) = "
+                               "0.40000000")
 
 
 def test_explain_passes_settings_on():
@@ -4267,6 +4304,50 @@ def test_two_largest_weights_of_opposite_signs_are_both_named():
         "The largest weight (by size) of the inputs that vary is on inputs 1 "
         "and 2,", "equal to within 1%: the guess follows input 1 and goes "
         "against input 2."]
+
+
+def test_a_table_where_no_input_varies_names_no_largest_weight():
+    # one input, 1 in both rows: the guess cannot differ between the rows,
+    # so no weight "is followed"; 0.5 is within 0.25 of 0.4 and of 0.6
+    lines = nn_pure.learned_lines([[1], [1]], [[0.4], [0.6]], [[0.5], [0.5]],
+                                  [[[0.0]]])
+    assert lines == ["Learned: every guess is within 0.25 of its answer.",
+                     "Input 1 is 1 in every row: the bias. Its weight, 0., is"
+                     " added to every row's", "sum."]
+
+
+@pytest.mark.parametrize("hidden, iterations, watched", [
+    # the work: iterations x rows x columns (x hidden units); past a million
+    # a run is long and shows progress. The post's 4 x 3 table: 83,333 x 12
+    # = 999,996 is not past it, 83,334 x 12 = 1,000,008 is; with 2 hidden
+    # units, 41,667 x 24 = 1,000,008
+    (None, 83333, False), (None, 83334, True), (2, 41666, False),
+    (2, 41667, True)])
+def test_a_run_is_long_past_a_million_steps_of_work(monkeypatch, capsys,
+                                                    hidden, iterations,
+                                                    watched):
+    trainer = nn_pure.train if hidden is None else nn_pure.train_hidden
+
+    def quick(X, y, iterations, on_step=None, **given):  # no training
+        return trainer(X, y, iterations=0, **given)
+    monkeypatch.setattr(nn_pure, "train", quick)
+    monkeypatch.setattr(nn_pure, "train_hidden", quick)
+    nn_pure.lesson(X, y, hidden=hidden, iterations=iterations)
+    assert nn_pure.RUN["of"] == (iterations if watched else 0)
+    capsys.readouterr()
+
+
+@pytest.mark.parametrize("seed, next_seed", [(0, 1), (None, 1), (7, 8),
+                                             (4294967295, 0)])
+def test_lesson_2_stuck_suggests_the_next_seed(seed, next_seed):
+    # 2 hidden units, every guess 0.5: XOR not learned; the next seed after
+    # seed (None: unknown, as on MicroPython, so 0's next), after the last
+    # seed 0; and twice the hidden units
+    why = nn_pure.why_not_learned(X_xor, y_xor, [[0.5]] * 4, [0, 1, 2, 3],
+                                  [[[0.0] * 2] * 3, [[0.0]] * 2], seed)
+    assert why == ("Training starts from random weights and does not always "
+                   "end well: try more hidden units (--hidden 4) or another "
+                   "seed (--seed %d)." % next_seed)
 
 
 def test_messages_word_for_word(tmp_path):
