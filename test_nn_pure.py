@@ -2659,6 +2659,29 @@ def test_check_agrees_on_every_table_both_networks():
                 text.count(": wrong"))
 
 
+def test_check_says_it_word_for_word():
+    # the post's table, iteration 0: the updates are NumPy's (POST_ITERATION_0
+    # above); the slope at z = 0.00011437 is 0.25 (sigmo(l1, True) at l1 =
+    # 0.50002859), where the classic mistake, z x (1 - z), gives 0.00011436.
+    # (The rel. diff. column depends on the last bits of exp: not pinned.)
+    lines, agree = p2.check_lines(nn.X, nn.y)
+    assert agree
+    assert [line[:42] for line in lines[2:5]] == [
+        "syn0[0][0]       0.13973743     0.13973743",
+        "syn0[1][0]      -0.10347721    -0.10347721",
+        "syn0[2][0]      -0.13338120    -0.13338120"]
+    assert lines[:2] + lines[5:] == [
+        "Iteration 0: update = the loop's step over alpha; numerical = "
+        "-(E(w + h) - E(w - h)) / 2h",
+        "weight             update      numerical  rel. diff.",
+        "l1[0][0]: the slope of sigmo at its input z = 0.00011437, measured,"
+        " is 0.25000000",
+        "  the loop's sigmo(l1, True) = 0.25000000: right",
+        "  the classic mistake, sigmo(z, True) = 0.00011436: wrong",
+        "So the loop's += moves every weight down the slope of E, which is "
+        "why the error falls;", "alpha scales that step."]
+
+
 def test_check_marks_the_classic_mistake():
     lines, ok = p2.check_lines(nn.X, nn.y)
     # NumPy: z = X.dot(syn0)[0,0] = 0.00011437; z*(1-z) = 0.00011436
@@ -3034,6 +3057,15 @@ def test_the_corners_are_the_tables_rows():
     cells = map_cells(str(draw(LESSON_2[0], LESSON_2[1], X_xor)))
     assert [cells[10][0], cells[0][0], cells[10][20], cells[0][20]] == [
         (" ", True), ("#", True), ("#", True), (" ", True)]
+
+
+def test_a_guess_of_exactly_1_is_the_darkest_shade():
+    # weights of 100 on A and B: at A = B = 1 the sum is 200 and sigmo(200)
+    # is 1.0 exactly (the nearest float), the top of the last band, '#'
+    assert nn_pure.sigmo(200) == 1.0
+    cells = map_cells(str(draw([[100.0], [100.0], [0.0]], None, X_xor)))
+    assert cells[0][20] == ("#", True)  # B = 1 (top), A = 1 (right)
+    assert cells[10][0] == (":", True)  # A = B = 0: sigmo(0) = 0.5
 
 
 def test_a_flat_map_says_so_and_only_then():
@@ -3987,6 +4019,55 @@ def csv_file(tmp_path, text, name="t.csv"):
     return str(path)
 
 
+CSV_MESSAGES = [  # a file's text; what read_table says after its name
+    ("0,1\n1,x\n", ": line 2, column 2: 'x' is not a number; expected "
+     "numbers separated by commas"),
+    ("0;1;1\n1;0;1\n", ": line 2, column 1: '1;0;1' is not a number; "
+     "expected numbers separated by commas (it has semicolons: separate the "
+     "numbers with commas)"),  # line 1, all words, was read as a header
+    ("0\t1\t1\n", " has no rows of numbers (it has tabs: separate the "
+     "numbers with commas); expected lines such as 0,1,1,0 (the inputs, then"
+     " the target)"),
+    ("a,b\n1,nan\n", ": line 2, column 2: nan is not a finite number"),
+    ("1\n", ": line 1 has 1 column; expected the inputs, then the target: 2 "
+     "columns or more"),
+    ("0,1\n0,1,1\n", ": line 2 has 3 columns but the rows above have 2; "
+     "expected the same number in every row"),
+    ("0," + "1" * 40 + "\n", ": line 1: the target (last column) is "
+     "111111111111111111111111111...; expected a number from 0 to 1, the "
+     "range of the sigmoid"),
+    ("0,1\n" * 1001, " has 1001 rows of 1 inputs; a lesson's table has at "
+     "most 1000 rows of 20 (for more, use NumPy)"),
+    ("", " is empty; expected rows of numbers such as 0,1,1,0 (the inputs, "
+     "then the target)"),
+    ("\n\n  \n", " is empty; expected rows of numbers such as 0,1,1,0 (the "
+     "inputs, then the target)"),
+    (b"0,1\n\x00\x01", ": line 2 is not text; expected a CSV file of "
+     "numbers"),
+    (b"0,1\n\xff\n", ": line 2 is not text; expected a CSV file of numbers"),
+    ("0," + "1" * 200000 + "\n", ": line 1 has a field over 131072 "
+     "characters; expected numbers such as 0.5"),
+    ("# only a comment\nx,y\n", " has no rows of numbers; expected lines "
+     "such as 0,1,1,0 (the inputs, then the target)")]
+
+
+@pytest.mark.parametrize("text, message", CSV_MESSAGES)
+def test_read_table_messages_word_for_word(tmp_path, text, message):
+    path = csv_file(tmp_path, text)
+    with pytest.raises(ValueError) as caught:
+        read_table(path)
+    assert str(caught.value) == path + message
+
+
+def test_read_table_says_what_the_path_is(tmp_path):
+    for path, message in ((str(tmp_path), ": is a directory; expected a CSV "
+                           "file"), (str(tmp_path / "missing.csv"), ": no "
+                          "such file or directory; expected a CSV file")):
+        with pytest.raises(ValueError) as caught:
+            read_table(path)
+        assert str(caught.value) == path + message
+
+
 def test_read_table_at_its_limits(tmp_path):
     # exactly 1,000 rows of 20 inputs: taken (1,001 rows: refused, above)
     row = ",".join(["1"] * 20) + ",0\n"
@@ -4542,6 +4623,8 @@ EVERY_MESSAGE = [
      ValueError, 'syn0[1][0] is nan (float); expected a finite number'),
     ('predict([1, 0, 1], [[1, 2]] * 3, [[1], [float("inf")]])',
      ValueError, 'syn1[1][0] is inf (float); expected a finite number'),
+    ('draw([[1.0, 2.0]] * 3, [[float("nan")], [1.0]])',
+     ValueError, 'syn1[0][0] is nan (float); expected a finite number'),
     ('predict([1, 0], [[1], [2], [3]])',
      ValueError, 'x has rows of 2 numbers but syn0 has 3 rows, one weight '
                  'per input; expected rows of 3 numbers'),
