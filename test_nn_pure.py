@@ -1111,9 +1111,7 @@ def test_predict_a_new_row_matches_numpy():
 def test_predict_with_a_hidden_layer_matches_numpy():
     # NumPy refs: XOR, hidden 4, seed 1, 60000 iterations; the hidden layer
     # sigmo(np.dot(X_xor, syn0)), and the output for new rows
-    l2, syn0, syn1 = train_hidden(X_xor, y_xor, 4)
-    for row, numpys in zip(syn0 + syn1, LESSON_2[0] + LESSON_2[1]):
-        assert row == pytest.approx(numpys, abs=1e-13)  # NumPy's weights
+    syn0, syn1 = LESSON_2  # NumPy's trained weights (below)
     assert nn_pure.predict([1, 0, 1], syn0, syn1)[0][0] == pytest.approx(
         0.9970171337897594, abs=1e-12)
     assert nn_pure.predict([0, 0, 0], syn0, syn1)[0][0] == pytest.approx(
@@ -1582,6 +1580,25 @@ def test_ctrl_c_after_a_long_run_in_the_same_notebook(monkeypatch, capsys):
     nn_pure.RUN.update(at=5000, of=100000, shown=12.5)
     nn_pure.main(["--table", "big.csv"])
     assert capsys.readouterr() == ("", "nn_pure.py: interrupted\n")
+
+
+def test_lesson_with_an_svg_picture_prints_the_svg_alone(capsys):
+    # for python nn_pure.py --draw --svg > net.svg: the file must be SVG
+    # and nothing else, the picture of the network lesson 1 trained
+    nn_pure.lesson(X, y, iterations=10, picture="svg")
+    syn0 = train(X, y, 10)[1]
+    assert capsys.readouterr() == (draw(syn0, None, X)._repr_svg_() + "\n",
+                                   "")
+
+
+def test_flags_without_argparse_are_one_line(monkeypatch, capsys):
+    # as on MicroPython, which has no argparse: import argparse fails
+    monkeypatch.setitem(sys.modules, "argparse", None)
+    assert nn_pure.run_lesson(["--iterations", "5"]) == (
+        "this Python has no argparse to read flags with; run it with no "
+        "flags for the lesson, or call train(X, y, iterations, seed, init)",
+        2)
+    assert capsys.readouterr() == ("", "")
 
 
 def test_a_weight_of_0_is_drawn_thinnest_and_not_as_positive():
@@ -2931,7 +2948,7 @@ LESSON_1 = nn_pure.train(X, y)[1]
 # does not train for 2 s: np.random.seed(1); s0 = 2*np.random.random((3,4))
 # - 1; s1 = 2*np.random.random((4,1)) - 1; the tutorial's loop 60000 times
 # on X_xor; s0.tolist(), s1.tolist(). train_hidden(X_xor, y_xor, 4) gives
-# them to 5e-15 (test_predict_with_a_hidden_layer_matches_numpy trains it)
+# them to 5e-15 (the command-line test of lesson 2 checks its output)
 LESSON_2 = ([[4.601357097887595, 4.171971929551631, -6.309562451905658,
               -4.197451175646529],
              [-2.5841348360008505, -5.814479292280622, -6.6079343531196,
@@ -4431,6 +4448,38 @@ def test_lesson_2_stuck_suggests_the_next_seed(seed, next_seed):
                    "seed (--seed %d)." % next_seed)
 
 
+def test_a_missed_row_of_0s_asks_for_a_bias():
+    # NOR without a bias column: row 1 is 0 0, so its sum is 0 and its
+    # guess 0.5 whatever the weights, half way from its answer 1
+    why = nn_pure.why_not_learned([[0, 0], [0, 1], [1, 0], [1, 1]],
+                                  [[1], [0], [0], [0]],
+                                  [[0.5], [0.1], [0.1], [0.0]], [0],
+                                  [[[-3.0], [-3.0]]], 1)
+    assert why == ("Row 1 is all 0s: every weight times 0 is 0, so its guess "
+                   "is 0.5 whatever the training. Add a bias: an input that "
+                   "is 1 in every row.")
+
+
+def test_flat_means_closer_than_0001_to_0_or_1():
+    # row 2's answer is 1: a guess of 0.000999 is flat (slope about 0.001);
+    # 0.001 exactly is not "within 0.001", as 0.25 off is not "within 0.25"
+    def why(guess):
+        return nn_pure.why_not_learned(X, y, [[0.1], [guess], [0.9], [0.1]],
+                                       [1], [[[1.0], [1.0], [1.0]]], 1)
+    assert why(0.000999) == (
+        "In row 2 the guess is within 0.001 of 0 or 1, where the slope "
+        "x*(1-x) is nearly 0 and the error barely moves the weights: try a "
+        "smaller --alpha.")
+    assert why(0.001) == "Try more --iterations, or a larger --alpha."
+
+
+def test_a_whole_number_flag_has_at_most_20_digits():
+    # 20 digits are read (leading 0s too); 21 are not a number here
+    assert nn_pure.whole_number("0" * 19 + "5") == 5
+    assert nn_pure.whole_number("0" * 20 + "5") is None
+    assert nn_pure.whole_number("") is None
+
+
 def test_messages_word_for_word(tmp_path):
     # (a test that only searches a message passes when text is added to it)
     with pytest.raises(TypeError) as caught:
@@ -4509,6 +4558,8 @@ EVERY_MESSAGE = [
     ('sigmo_each([[0], [1, 2]])',
      ValueError, 'sigmo_each: matrix is ragged: row 0 has 1 numbers but '
                  'row 1 has 2; expected every row to have 1'),
+    ('sigmo_each([[0.5, "a"]])',  # the helper checks shapes; sigmo, numbers
+     TypeError, "sigmo takes a number, not <class 'str'>"),
     ('shape([[1, "a"]])',
      TypeError, "matrix[0][1] is 'a' (str); expected a number (int or "
                 'float)'),
