@@ -129,6 +129,23 @@ EQUIVALENT = set([
     ('check_calculator_file',
      'compile(tree, "nn_calc.py", "exec")',
      "string -> 'XX'"),
+    # iterations=0 makes of=0 whatever the work; None (MicroPython) too
+    ('lesson',
+     'work = (iterations or 0) * len(X) * len(X[0]) * (hidden or 1)',
+     '0 -> 1'),
+    # every caller passes a float or a whole number below 1e16, which
+    # prints the same either way
+    ('number_word',
+     'value = float(value)',
+     'remove: value = float(value)'),
+    # "%d min" truncates seconds / 60 as // would
+    ('show_progress',
+     'seconds // 60)',
+     'FloorDiv -> Div'),
+    # a function that ends returns None without being told
+    ('read_number',
+     'return None',
+     'remove: return None'),
     # one more place in the state than the 624 it uses: never read
     ('RandomState.__init__',
      'self.state = [0] * 624  # filled in place: a list grown by append',
