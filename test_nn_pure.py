@@ -4700,7 +4700,8 @@ EVERY_MESSAGE = [
 
 @pytest.mark.parametrize("call, error, message", EVERY_MESSAGE)
 def test_every_message_word_for_word(call, error, message):
-    names = dict(vars(nn_pure), X=X, y=y, deque=__import__("collections").deque)
+    from collections import deque
+    names = dict(vars(nn_pure), X=X, y=y, deque=deque)
     with pytest.raises(error) as caught:
         eval(call, names)
     assert str(caught.value) == message
@@ -4792,15 +4793,20 @@ def test_the_calculator_edition_is_part_1_line_for_line(entry, functions):
             if text.startswith("def ")] == functions
     # every line of those functions that computes is there: all but the
     # docstrings, comments, blank lines and the lines ending "# check"
-    # (ast, here, finds the functions and docstrings; the edition tokenizes)
-    import ast
+    # (found here by reading the lines; the edition tokenizes)
     wanted = set()
-    for node in ast.parse("\n".join(lines)).body:
-        if isinstance(node, ast.FunctionDef) and node.name in functions:
-            docstring = node.body[0]  # every Part 1 function has one
-            assert isinstance(docstring.value, ast.Constant), node.name
-            wanted.update(n for n in range(node.lineno, node.end_lineno + 1)
-                          if not docstring.lineno <= n <= docstring.end_lineno)
+    for name in functions:
+        start = [n for n, line in enumerate(lines, 1)
+                 if line.startswith("def %s(" % name)][0]
+        end = start + 1  # the last line: before the next top-level line
+        while end < len(lines) and (not lines[end] or lines[end][0] == " "):
+            end += 1
+        opening = [n for n in range(start + 1, end + 1)
+                   if lines[n - 1].lstrip().startswith('"""')][0]
+        closing = opening if lines[opening - 1].count('"""') == 2 else [
+            n for n in range(opening + 1, end + 1) if '"""' in lines[n - 1]][0]
+        wanted.update(n for n in range(start, end + 1)
+                      if not opening <= n <= closing)
     assert [row for row in origin if row is not None] == [
         n for n in sorted(wanted) if lines[n - 1].strip()
         and not lines[n - 1].lstrip().startswith("#")
