@@ -793,10 +793,10 @@ def decimal_text(x):
     NumPy: repr()'s shortest digits if they fit in 8 decimals, else rounded."""
     if not math.isfinite(x):
         return special_text(x)
-    text = repr(x)
+    text = repr(x)  # a float's repr has a point or an e; "%.8f", a point
     if "e" in text or len(text.partition(".")[2]) > 8:
         text = "%.8f" % x
-    return text.rstrip("0") if "." in text else text + "."
+    return text.rstrip("0")  # 1.0 -> '1.', as NumPy writes it
 
 
 def exponent_text(x):
