@@ -2699,6 +2699,23 @@ def test_check_says_it_word_for_word():
         "why the error falls;", "alpha scales that step."]
 
 
+def test_check_measures_a_difference_below_1_absolutely(monkeypatch):
+    # a numerical slope 0.001 off the update (0.13973743, below 1): the
+    # difference is divided by 1, not by the update: 1.0e-03, over 1e-6
+    real = nn_pure.gradient_check
+
+    def off_by_a_thousandth(X, y, *weights):
+        return [(name, i, j, formula, numerical - 0.001) for
+                name, i, j, formula, numerical in real(X, y, *weights)]
+    monkeypatch.setattr(nn_pure, "gradient_check", off_by_a_thousandth)
+    lines, agree = p2.check_lines(nn.X, nn.y)
+    assert not agree
+    assert lines[2] == ("syn0[0][0]       0.13973743     0.13873743     "
+                        "1.0e-03  <- DISAGREE")
+    assert lines[-1] == ("The updates marked are not minus the slope of E: "
+                         "this loop does not move them downhill.")
+
+
 def test_check_marks_the_classic_mistake():
     lines, ok = p2.check_lines(nn.X, nn.y)
     # NumPy: z = X.dot(syn0)[0,0] = 0.00011437; z*(1-z) = 0.00011436
@@ -4048,6 +4065,11 @@ CSV_MESSAGES = [  # a file's text; what read_table says after its name
     ("a,b\n1,nan\n", ": line 2, column 2: nan is not a finite number"),
     ("1\n", ": line 1 has 1 column; expected the inputs, then the target: 2 "
      "columns or more"),
+    # a field in a message: 30 characters whole, 31 cut to 27 and "..."
+    ("0,1\n1," + "x" * 30 + "\n", ": line 2, column 2: '" + "x" * 30 + "' is "
+     "not a number; expected numbers separated by commas"),
+    ("0,1\n1," + "x" * 31 + "\n", ": line 2, column 2: '" + "x" * 27 + "...' "
+     "is not a number; expected numbers separated by commas"),
     ("0,1\n0,1,1\n", ": line 2 has 3 columns but the rows above have 2; "
      "expected the same number in every row"),
     ("0," + "1" * 40 + "\n", ": line 1: the target (last column) is "
@@ -4480,6 +4502,33 @@ def test_a_whole_number_flag_has_at_most_20_digits():
     assert nn_pure.whole_number("") is None
 
 
+def test_the_helpers_check_shapes_and_leave_the_numbers_be():
+    # section B: the helpers check only the shapes, so exact fractions work,
+    # in plain lists and in tuples (the full check's path) alike
+    from fractions import Fraction
+    half = Fraction(1, 2)
+    assert dot([[half, 1]], [[2], [half]]) == [[Fraction(3, 2)]]
+    assert dot(((half, 1),), ((2,), (half,))) == [[Fraction(3, 2)]]
+    assert add(((half,),), ((half,),)) == [[1]]
+    assert multiply([(half, 2)], [(half, 2)]) == [[Fraction(1, 4), 4]]
+
+
+class ArrayLike:
+    """What nn_pure sees of a NumPy array, without NumPy: its tolist()."""
+
+    def __init__(self, values):
+        self.values = values
+
+    def tolist(self):
+        return self.values
+
+
+def test_rows_to_ask_about_may_be_an_array():
+    assert nn_pure.check_rows(ArrayLike([[1, 0, 0]]), 3) == [[1.0, 0.0, 0.0]]
+    assert nn_pure.check_rows([ArrayLike([0, 1, "1"])], 3) == [[0.0, 1.0,
+                                                                1.0]]
+
+
 def test_messages_word_for_word(tmp_path):
     # (a test that only searches a message passes when text is added to it)
     with pytest.raises(TypeError) as caught:
@@ -4747,6 +4796,17 @@ def test_the_calculator_file_asks_about_every_row_given():
     assert printed.getvalue().endswith(
         "Guesses for new rows :\n  [1, 0, 0] -> 0.85178977\n"
         "  [0, 1, 0] -> 0.52373554\n")
+
+
+def test_the_calculator_file_keeps_the_posts_names():
+    # the file reads like Part 1: lesson 1's guess is l1, lesson 2's l2
+    text = nn_pure.calculator_file(X, y, iterations=10)
+    assert "\nl1, syn0 = train(X, y, iterations=10)\n" in text
+    assert '\nprint("[[" + "]\\n [".join(texts(l1)) + "]]")\n' in text
+    text = nn_pure.calculator_file(X_xor, y_xor, hidden=4, iterations=10)
+    assert "\nl2, syn0, syn1 = train_hidden(X, y, hidden=4, iterations=10)\n" \
+        in text
+    assert '\nprint("[[" + "]\\n [".join(texts(l2)) + "]]")\n' in text
 
 
 def test_calc_number_writes_the_exact_float():
