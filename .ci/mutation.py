@@ -146,7 +146,22 @@ EQUIVALENT = set([
     ('decimal_text',
      'return text.rstrip("0")  # 1.0 -> \'1.\', as NumPy writes it',
      "string -> 'XX'"),
+    # all zeros (or no finite number): sizes [1] or [2] both print decimals
+    ('format_matrix',
+     'sizes = [abs(x) for x in numbers if x != 0 and math.isfinite(x)] or [1]',
+     '1 -> 2'),
+    # no number but nan and inf: before is 1 or 2, then at least 3 anyway
+    ('line_up',
+     'for t in numbers] or [0])',
+     '0 -> 1'),
+    # is_finite's callers ask only if it is true: None is as false as False
+    ('is_finite',
+     'return False',
+     'remove: return False'),
     # a function that ends returns None without being told
+    ('default_of',
+     'return None',
+     'remove: return None'),
     ('read_number',
      'return None',
      'remove: return None'),
