@@ -2607,6 +2607,15 @@ def test_a_sum_line_is_at_most_100_characters():
                                "0.40000000")
 
 
+def test_explain_an_input_of_0_in_every_row_moves_its_weight_by_0():
+    # input 1 is 0 in both rows: 0 x delta + 0 x delta = 0, so its weight
+    # stays; the update line says + 0 (not - 0)
+    lines = p2.explain_lines([[0, 1], [0, 1]], [[0], [1]])
+    assert lines[-4:-2] == [
+        "  syn0[0]: 0 x -0.14811179 + 0 x 0.07207036 = 0.00000000",
+        "           0.41702200 + 0.00000000 = 0.41702200"]
+
+
 def test_explain_passes_settings_on():
     # starting weights: np.random.seed(1); 2*np.random.random_sample((3,1))-1
     tutorial = "\n".join(p2.explain_lines(nn.X, nn.y, init="tutorial"))
@@ -4426,6 +4435,17 @@ def test_two_largest_weights_of_opposite_signs_are_both_named():
         "against input 2."]
 
 
+def test_weights_within_1_percent_of_the_largest_are_named_together():
+    # 99 is 1% below 100 (0.99 x 100 is the float 99.0): named with it;
+    # 98.9 is not
+    guesses = [[0.1], [0.9], [0.9], [0.1]]
+    tie = nn_pure.learned_lines(X, y, guesses, [[[100.0], [99.0], [1.0]]])
+    assert tie[-1] == "equal to within 1%: the guess follows inputs 1 and 2."
+    alone = nn_pure.learned_lines(X, y, guesses, [[[100.0], [98.9], [1.0]]])
+    assert alone[-2:] == ["The largest weight (by size) of the inputs that "
+                          "vary is on input 1: the guess", "follows input 1."]
+
+
 def test_a_table_where_no_input_varies_names_no_largest_weight():
     # one input, 1 in both rows: the guess cannot differ between the rows,
     # so no weight "is followed"; 0.5 is within 0.25 of 0.4 and of 0.6
@@ -4452,8 +4472,11 @@ def test_a_run_is_long_past_a_million_steps_of_work(monkeypatch, capsys,
         return trainer(X, y, iterations=0, **given)
     monkeypatch.setattr(nn_pure, "train", quick)
     monkeypatch.setattr(nn_pure, "train_hidden", quick)
+    nn_pure.RUN["at"] = 7  # as a run before this one left it
     nn_pure.lesson(X, y, hidden=hidden, iterations=iterations)
+    # (no iteration ran: a Ctrl-C now would say "at iteration 0 of N")
     assert nn_pure.RUN["of"] == (iterations if watched else 0)
+    assert nn_pure.RUN["at"] == 0
     capsys.readouterr()
 
 
@@ -4527,6 +4550,42 @@ def test_rows_to_ask_about_may_be_an_array():
     assert nn_pure.check_rows(ArrayLike([[1, 0, 0]]), 3) == [[1.0, 0.0, 0.0]]
     assert nn_pure.check_rows([ArrayLike([0, 1, "1"])], 3) == [[0.0, 1.0,
                                                                 1.0]]
+
+
+def test_hidden_units_of_a_one_row_table_are_not_named():
+    # one row: no input varies, so no unit's table of A and B can be read
+    assert nn_pure.hidden_units([[0, 1]], [[1.0, -1.0], [2.0, 0.5]]) == []
+
+
+def test_a_chart_where_defaults_cannot_be_read_asks_for_iterations(
+        monkeypatch):
+    # MicroPython has no inspect: train's default number of iterations is
+    # unknown, and the chart needs it
+    monkeypatch.setattr(nn_pure, "default_of", lambda function, name: None)
+    with pytest.raises(ValueError) as caught:
+        nn_pure.lesson(X, y, plot=True)
+    assert str(caught.value) == ("plot needs iterations=N here (this Python "
+                                 "cannot read train's own default)")
+
+
+def test_the_progress_line_is_wiped_before_the_lesson_prints(monkeypatch,
+                                                            capsys):
+    # on a terminal, a long run's progress line is rewritten in place; it
+    # is wiped (spaces, then a carriage return) before stdout goes on
+    trainer = nn_pure.train
+
+    def long_run(X, y, iterations, on_step=None, **given):
+        on_step(0, None, None, None, None)  # progress shows at once
+        return trainer(X, y, iterations=0, **given)
+    monkeypatch.setattr(nn_pure, "train", long_run)
+    monkeypatch.setattr(nn_pure, "on_a_terminal", lambda: True)
+    monkeypatch.setattr(nn_pure, "SHOW_AFTER", 0)
+    nn_pure.lesson(X, y, iterations=100000)
+    err = capsys.readouterr().err
+    # (how long is left depends on the machine's speed)
+    assert __import__("re").match(r"\riteration 0 of 100000 \(0%\), .* "
+                                  r"left   \r {70}\r$", err), err
+    assert nn_pure.RUN["shown"] == 0
 
 
 def test_messages_word_for_word(tmp_path):
@@ -4725,9 +4784,14 @@ EVERY_MESSAGE = [
      ValueError, 'syn1[1][0] is inf (float); expected a finite number'),
     ('draw([[1.0, 2.0]] * 3, [[float("nan")], [1.0]])',
      ValueError, 'syn1[0][0] is nan (float); expected a finite number'),
+    ('predict([1, "0", 0], [[1], [2], [3]])',
+     TypeError, "x[0][1] is '0' (str); expected a number (int or float)"),
     ('predict([1, 0], [[1], [2], [3]])',
      ValueError, 'x has rows of 2 numbers but syn0 has 3 rows, one weight '
                  'per input; expected rows of 3 numbers'),
+    # the table is checked before the rows to ask about
+    ('lesson([[float("nan"), 1]], [[0]], rows=[[1]])',
+     ValueError, 'X[0][0] is nan (float); expected a finite number'),
     ('lesson(X, y, picture="png")',
      TypeError, "plot must be True or False, and picture None, 'text' or "
                 "'svg'; got False (bool) and 'png' (str)"),
