@@ -4435,6 +4435,16 @@ def test_two_largest_weights_of_opposite_signs_are_both_named():
         "against input 2."]
 
 
+def test_a_one_row_table_learned_names_its_bias_only():
+    # one row: no input varies, so no largest weight is named; input 1 is
+    # 1 in every (the one) row: the bias
+    assert nn_pure.learned_lines([[1, 0]], [[1]], [[0.9]],
+                                 [[[2.0], [0.0]]]) == [
+        "Learned: every guess is within 0.25 of its answer.",
+        "Input 1 is 1 in every row: the bias. Its weight, 2., is added to "
+        "every row's", "sum."]
+
+
 def test_weights_within_1_percent_of_the_largest_are_named_together():
     # 99 is 1% below 100 (0.99 x 100 is the float 99.0): named with it;
     # 98.9 is not
@@ -4792,6 +4802,10 @@ EVERY_MESSAGE = [
     # the table is checked before the rows to ask about
     ('lesson([[float("nan"), 1]], [[0]], rows=[[1]])',
      ValueError, 'X[0][0] is nan (float); expected a finite number'),
+    # gradient_check checks the table before the loop's update uses it
+    ('gradient_check(X, [0, 1, 1, 0], [[1], [2], [3]])',
+     ValueError, 'y is a flat list; expected a column, one answer in each '
+                 'row: [[0], [1], [1], [0]], not [0, 1, 1, 0]'),
     ('lesson(X, y, picture="png")',
      TypeError, "plot must be True or False, and picture None, 'text' or "
                 "'svg'; got False (bool) and 'png' (str)"),
