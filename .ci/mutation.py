@@ -158,6 +158,19 @@ EQUIVALENT = set([
     ('is_finite',
      'return False',
      'remove: return False'),
+    # the check passes for 0 and for 1 alike (any whole number from 0)
+    ('calculator_file',
+     'check_settings(given.get("iterations", 0), 1, None)  # the rest: below',
+     '0 -> 1'),
+    # repr() of nan, inf and -inf is already "nan", "inf", "-inf"
+    ('decimal_text',
+     'return special_text(x)',
+     'remove: return special_text(x)'),
+    # the end of the last function one line further: that line is the
+    # banner's, never kept
+    ('part1_edition',
+     'starts = sorted(node.lineno for node in tree.body) + [fold + 1]',
+     '1 -> 2'),
     # a function that ends returns None without being told
     ('default_of',
      'return None',
