@@ -4099,7 +4099,8 @@ CSV_MESSAGES = [  # a file's text; what read_table says after its name
      "such as 0,1,1,0 (the inputs, then the target)")]
 
 
-@pytest.mark.parametrize("text, message", CSV_MESSAGES)
+@pytest.mark.parametrize("text, message", CSV_MESSAGES, ids=[  # short ids
+    "csv%d" % n for n in range(len(CSV_MESSAGES))])
 def test_read_table_messages_word_for_word(tmp_path, text, message):
     path = csv_file(tmp_path, text)
     with pytest.raises(ValueError) as caught:
@@ -4825,7 +4826,8 @@ EVERY_MESSAGE = [
 ]
 
 
-@pytest.mark.parametrize("call, error, message", EVERY_MESSAGE)
+@pytest.mark.parametrize("call, error, message", EVERY_MESSAGE, ids=[
+    call[:40] for call, _, _ in EVERY_MESSAGE])
 def test_every_message_word_for_word(call, error, message):
     from collections import deque
     names = dict(vars(nn_pure), X=X, y=y, deque=deque)
@@ -4995,7 +4997,8 @@ COMMAND_LINE_MESSAGES = [
 ]
 
 
-@pytest.mark.parametrize("argv, message", COMMAND_LINE_MESSAGES)
+@pytest.mark.parametrize("argv, message", COMMAND_LINE_MESSAGES, ids=[
+    str(argv)[:40] for argv, _ in COMMAND_LINE_MESSAGES])
 def test_every_command_line_message_word_for_word(argv, message, capsys):
     stop = nn_pure.run_lesson(argv)
     out, err = capsys.readouterr()
