@@ -4579,6 +4579,14 @@ def test_a_chart_where_defaults_cannot_be_read_asks_for_iterations(
                                  "cannot read train's own default)")
 
 
+def test_a_short_run_on_a_terminal_writes_nothing_to_stderr(monkeypatch,
+                                                          capsys):
+    # nothing was shown, so there is nothing to wipe
+    monkeypatch.setattr(nn_pure, "on_a_terminal", lambda: True)
+    nn_pure.lesson(X, y, iterations=10)
+    assert capsys.readouterr().err == ""
+
+
 def test_the_progress_line_is_wiped_before_the_lesson_prints(monkeypatch,
                                                             capsys):
     # on a terminal, a long run's progress line is rewritten in place; it
@@ -4807,6 +4815,17 @@ EVERY_MESSAGE = [
     ('gradient_check(X, [0, 1, 1, 0], [[1], [2], [3]])',
      ValueError, 'y is a flat list; expected a column, one answer in each '
                  'row: [[0], [1], [1], [0]], not [0, 1, 1, 0]'),
+    ('gradient_check(X, y, [[float("nan")], [1], [1]])',
+     ValueError, 'syn0[0][0] is nan (float); expected a finite number'),
+    ('hidden_units([[1, "a"]], [[1.0]])',
+     TypeError, "hidden_units: X[0][1] is 'a' (str); expected a number (int "
+                "or float)"),
+    ('mean_abs([])',
+     ValueError, 'mean_abs: matrix must be a non-empty list of rows, got [] '
+                 '(list)'),
+    # y without X: not the module's table with it, but a clear stop
+    ('lesson(y=[[1]])',
+     ValueError, 'X must be a non-empty list of rows, got None (NoneType)'),
     ('lesson(X, y, picture="png")',
      TypeError, "plot must be True or False, and picture None, 'text' or "
                 "'svg'; got False (bool) and 'png' (str)"),
