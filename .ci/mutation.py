@@ -171,6 +171,14 @@ EQUIVALENT = set([
     ('part1_edition',
      'starts = sorted(node.lineno for node in tree.body) + [fold + 1]',
      '1 -> 2'),
+    # "%d%%" truncates 100 * itr / of as // would
+    ('show_progress',
+     '"\\r" if terminal else "", itr, RUN["of"], 100 * itr // RUN["of"],',
+     'FloorDiv -> Div'),
+    # a first "row" that is not a row stops at row 0 before columns is used
+    ('shape',
+     'columns = len(m[0]) if isinstance(m[0], (list, tuple)) else 0',
+     '0 -> 1'),
     # a function that ends returns None without being told
     ('default_of',
      'return None',
