@@ -1873,18 +1873,20 @@ def run_lesson(argv):
             return "error: %s" % error, 2
         if sys.stdout is None:  # python nn_pure.py >&-: nowhere to print
             return "cannot write the output: stdout is closed", 1
+        stop = None
         try:
             explain = options.pop("explain", None)
             check = options.pop("check", False)
             if options.pop("calculator", False):
                 sys.stdout.write(calculator_file(X, y, table=table, **options))
             elif explain is not None or check:
-                return see_every_step(X, y, explain, check, options)
+                stop = see_every_step(X, y, explain, check, options)
             else:
                 lesson(X, y, **options)
         except ValueError as error:  # a row or a setting that won't do
             return "error: %s" % error, 2
         sys.stdout.flush()  # a full disk shows here, not after the end
+        return stop
     except KeyboardInterrupt:  # Ctrl-C
         where = " at iteration %d of %d" % (RUN["at"], RUN["of"])
         return "interrupted" + (where if RUN["of"] else ""), 130
@@ -2083,22 +2085,21 @@ def clear_progress():
 
 
 def leave(message, status, and_exit=True):
-    """One line on stderr (none for a cut pipe); then, on the command line,
-    exit with status (in a notebook, the line is enough)."""
-    encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
-    try:  # in stderr's encoding, what it lacks as \u8868 (cp1252, ASCII)
-        clear_progress()
-        if message:
-            sys.stderr.write(("nn_pure.py: %s\n" % message).encode(
-                encoding, "backslashreplace").decode(encoding))
-    except (AttributeError, LookupError, OSError):
-        pass  # stderr closed (None) or full: the exit status still tells
+    """Flush what was printed; one line on stderr (none for a cut pipe); then,
+    on the command line, exit with status (in a notebook, the line is all)."""
+    lost, encoding = False, getattr(sys.stderr, "encoding", None) or "utf-8"
+    for stream in (sys.stdout, sys.stderr):
+        try:  # stdout first: all that was printed reaches its file
+            clear_progress() if stream is sys.stderr else stream.flush()
+            if message and stream is sys.stderr:  # cp1252: \u8868 for what
+                stream.write(("nn_pure.py: %s\n" % message).encode(  # it lacks
+                    encoding, "backslashreplace").decode(encoding))
+            stream.flush()
+        except (AttributeError, LookupError, OSError, ValueError):
+            lost = lost or stream is not None  # closed (None) holds nothing
     if and_exit and "IPython" not in sys.modules:  # %run: the line is all
-        try:  # what stdout still holds goes nowhere, not to a traceback
-            import os  # at the exit
-            os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        except (ImportError, AttributeError, OSError, ValueError):
-            pass  # MicroPython
+        if lost and hasattr(__import__("os"), "_exit"):
+            __import__("os")._exit(status)  # Python's own flush would fail
         sys.exit(status)
 
 

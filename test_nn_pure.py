@@ -5404,3 +5404,23 @@ def test_what_the_lesson_says_when_it_cannot_learn(capsys):
     # one answer for every row: no input is "followed", so no sentence says so
     text = lesson_text(capsys, AB[:3], [[1], [1], [1]])
     assert "Learned" in text and "largest weight" not in text
+
+
+# ---------------------------------------------------------------------------
+# Nothing lost (issue 24): what was printed reaches its file at every exit
+# ---------------------------------------------------------------------------
+
+@pytest.mark.parametrize("where", ["> out.txt", "| cat > out.txt"])
+def test_a_wrong_loops_check_keeps_its_report(tmp_path, where):
+    # as on a student's machine: no PYTHONUNBUFFERED; --check exits 1
+    text = open(SCRIPT, encoding="utf-8").read().replace(
+        "sigmo_each(l1, True))\n", "sigmo_each(dot(l0, syn0), True))\n", 1)
+    (tmp_path / "nn_pure.py").write_text(text, encoding="utf-8")
+    env = dict((k, v) for k, v in os.environ.items() if k not in (
+        "PYTHONUNBUFFERED", "PYTHONDONTWRITEBYTECODE"))
+    status = subprocess.call(["sh", "-c", '"$0" nn_pure.py --check ' + where
+                              + '; exit $?', sys.executable], cwd=str(tmp_path),
+                             env=env, stderr=subprocess.DEVNULL)
+    report = (tmp_path / "out.txt").read_text()
+    assert "<- DISAGREE" in report and report.endswith("downhill.\n")
+    assert status == (1 if where[0] == ">" else 0)  # a pipe's is cat's
