@@ -1,17 +1,16 @@
 """nn_pure: the "neural network in 11 lines", in plain Python, step by step.
 
-The 2-layer network of the blog post "Neural Network - Python" (2016), from
-iamtrask's "A Neural Network in 11 lines of Python", learns by
-backpropagation, without NumPy: a matrix is a list of rows, and every
-multiplication is a line you can read. Run it: ``python3 nn_pure.py``
-(``python nn_pure.py`` where python is Python 3, as on Windows).
-Part 1, the lesson, reads top to bottom with the post beside it. Part 2,
-below its banner, is machinery you need not read.
+This file is the whole lesson: the 2-layer network of the blog post "Neural
+Network - Python" (2016), a walk through iamtrask's "A Neural Network in 11
+lines of Python", learns a table by backpropagation (section 4), without
+NumPy: a matrix is a list of rows, every multiplication a loop you can read.
+Run it: python3 nn_pure.py (Windows: py nn_pure.py). Part 1, the lesson,
+reads top to bottom with the post beside it; Part 2 is machinery.
 """
 
 import math  # math.exp(x) is e**x, for the sigmoid
 import sys   # for Part 2: the command line, and where messages go
-import time  # for Part 2: how long a run takes
+import time  # for Part 2: how long a run has taken, for its progress line
 
 
 # Part 1: the lesson ========================================================
@@ -28,14 +27,14 @@ import time  # for Part 2: how long a run takes
 # The third input is always 1: the bias. The network weighs the inputs and
 # adds them up; the weight on a constant 1 shifts every sum up or down.
 # Without it, row 1 (0 0 -> 0) would sum to 0 whatever the weights, and its
-# guess would be stuck at 0.5: it could never learn its 0.
+# guess would be stuck at 0.5 (section 3 shows why): it could never be 0.
 
-X = [[0, 0, 1],
+X = [[0, 0, 1],   # X is 4x3 ("4 by 3"): 4 rows (examples) of 3 inputs
      [1, 1, 1],
      [1, 0, 1],
      [0, 1, 1]]
 
-y = [[0],
+y = [[0],         # y is 4x1: one answer per row, a column as in the post
      [1],
      [1],
      [0]]
@@ -43,12 +42,12 @@ y = [[0],
 
 # 2. Matrix helpers -------------------------------------------------------
 #
-# A matrix is a list of rows, each a list of numbers: X is 4x3 (4 rows of 3).
-# Each helper is NumPy's whole-matrix arithmetic written out as loops. Its
-# first line checks that the shapes fit, as NumPy does, so a mistake stops
-# with a message, not a wrong answer. A line marked "# check" only checks
-# (Part 2 does it): skip it; the calculator edition (--calculator) does.
-# The helpers trust the numbers inside: train and predict check those.
+# A matrix is a list of rows, each a list of numbers. Each helper is NumPy's
+# whole-matrix arithmetic written out as loops. Its first line asks Part 2
+# whether the shapes fit, as NumPy does: a mistake stops with a message,
+# not a wrong answer (train and predict check the numbers, once). Lines
+# starting >>> are examples: what you type at Python's prompt (... goes
+# on), then what Python answers.
 
 def transpose(m):
     """Turn rows into columns: row i of the result is column i of m.
@@ -57,10 +56,14 @@ def transpose(m):
     ...            [4, 5, 6]])
     [[1, 4], [2, 5], [3, 6]]
     """
-    shape(m, "transpose: matrix", numbers=False)  # check
-    # zip(*m) is zip(m[0], m[1], ...): it walks along all the rows at once,
-    # giving their first numbers, then their second numbers...: the columns.
-    return [list(column) for column in zip(*m)]
+    check_shapes("transpose", m)
+    result = []
+    for i in range(len(m[0])):  # column i of m, read down the rows
+        new_row = []
+        for row in m:
+            new_row.append(row[i])
+        result.append(new_row)
+    return result
 
 
 def dot(a, b):
@@ -72,15 +75,14 @@ def dot(a, b):
     ...                [6]])    # 1*5 + 2*6 and 3*5 + 4*6
     [[17.0], [39.0]]
     """
-    check_matrices("dot", a, b)  # check: a's rows as long as b's columns
+    check_shapes("dot", a, b)  # a's rows as long as b's columns
     ks, js = range(len(b)), range(len(b[0]))  # b's rows, b's columns
     result = []
     for row in a:
         new_row = []
         for j in js:
             total = 0.0
-            # add from the row's first number to its last, as NumPy does:
-            # floats added in another order can differ in the last digit
+            # first to last, as NumPy adds: another order can change a digit
             for k in ks:
                 total += row[k] * b[k][j]
             new_row.append(total)
@@ -89,30 +91,36 @@ def dot(a, b):
 
 
 def add(a, b, times=1.0):
-    """Elementwise a + times * b: each number plus the one in the same
-    place of b (times 1, unless given: the loop gives alpha, its step).
+    """Elementwise a + times x b: each number plus the one in the same place
+    of b (times 1, unless given: section 4's loop gives alpha, its step).
 
     >>> add([[1], [2]], [[0.5], [0.25]])
     [[1.5], [2.25]]
     """
-    check_matrices("add/subtract", a, b)  # check: the same shape
-    columns = range(len(a[0]))
-    result = []
-    for row_a, row_b in zip(a, b):
+    check_shapes("add", a, b)  # the same shape
+    columns, result = range(len(a[0])), []
+    for row_a, row_b in zip(a, b):  # a row of a and its partner in b
         new_row = []
-        for c in columns:
+        for c in columns:  # the numbers in column c of each
             new_row.append(row_a[c] + times * row_b[c])
         result.append(new_row)
     return result
 
 
 def subtract(a, b):
-    """Elementwise a - b, which is a + (-1) * b: add does the work.
+    """Elementwise a - b, number by number.
 
     >>> subtract([[0], [1]], [[0.25], [0.5]])
     [[-0.25], [0.5]]
     """
-    return add(a, b, -1.0)
+    check_shapes("subtract", a, b)  # the same shape
+    columns, result = range(len(a[0])), []
+    for row_a, row_b in zip(a, b):
+        new_row = []
+        for c in columns:
+            new_row.append(row_a[c] - row_b[c])
+        result.append(new_row)
+    return result
 
 
 def multiply(a, b):
@@ -121,127 +129,18 @@ def multiply(a, b):
     >>> multiply([[2, 3]], [[0.5, 10]])
     [[1.0, 30]]
     """
-    check_matrices("multiply", a, b)  # check: the same shape
-    result = []
+    check_shapes("multiply", a, b)  # the same shape
+    columns, result = range(len(a[0])), []
     for row_a, row_b in zip(a, b):
         new_row = []
-        for c in range(len(row_a)):  # each number times its partner
+        for c in columns:
             new_row.append(row_a[c] * row_b[c])
         result.append(new_row)
     return result
 
 
 # 3. The sigmoid and its slope --------------------------------------------
-
-def sigmo(x, deriv=False):
-    """The post's sigmoid of one number; with deriv=True, its slope.
-
-    sigmo(x) = 1 / (1 + e**-x) squashes any number into (0, 1), or to the
-    nearest float, 0.0 or 1.0, for large ones:
-
-    >>> sigmo(0), sigmo(-1000), sigmo(1000)
-    (0.5, 0.0, 1.0)
-
-    deriv=True does NOT take the same x: it takes the OUTPUT, out = sigmo(x),
-    and returns the slope there, out * (1 - out) (the slope of sigmo at x is
-    sigmo(x) * (1 - sigmo(x))). The loop has its outputs, l1, at hand.
-    Passing the input instead is the classic mistake:
-
-    >>> sigmo(sigmo(0), True)     # right: the slope at x = 0 is 0.25
-    0.25
-    >>> sigmo(0, True)            # wrong: 0 read as an output, slope 0
-    0.0
-    """
-    try:
-        if deriv:
-            return x * (1.0 - x)  # x is an output of the sigmoid
-        return 1.0 / (1.0 + math.exp(-x))
-    except (OverflowError, ValueError):
-        # e**-x is too large for a float (x below -709.78; ValueError on
-        # MicroPython). The sigmoid there is below 1e-308: 0.0 is nearest.
-        return 0.0 if x < 0 else 1.0
-    except TypeError:  # check: a non-number, said plainly
-        raise TypeError("sigmo takes a number, not %s" % type(x))  # check
-
-
-def sigmo_each(m, deriv=False):
-    """sigmo of every number in matrix m (NumPy does this without asking),
-    as sigmo_each([[0], [1000]]) is [[0.5], [1.0]]."""
-    shape(m, "sigmo_each: matrix", numbers=False)  # check
-    result = []
-    for row in m:
-        new_row = []
-        for x in row:
-            new_row.append(sigmo(x, deriv))
-        result.append(new_row)
-    return result
-
-
-# 4. Training: the post's loop --------------------------------------------
-
-def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
-          alpha=1.0):
-    """Train the 2-layer network on the table X, y; return (l1, syn0).
-
-    l1: the guesses of the last iteration (before its update, as the post
-    prints them); syn0: the trained weights. init: the starting weights,
-    "post" (random_sample, the post's code) or "tutorial" (2 * random_sample
-    - 1, which made the post's printed output). alpha: the learning rate,
-    how far each update moves (the post: 1). on_step(itr, l1, l1_error,
-    l1_delta, syn0), if given, is called after each iteration.
-    """
-    X, y = table_as_floats(X, y)  # check, and make every number a float
-    check_settings(iterations, alpha, on_step)  # check
-    # random starts (why: see train_hidden); a seed gives the post's each run
-    syn0 = starting_weights(len(X[0]), seed, init)  # Part 2: columns x 1
-    # The loop makes the error E = 1/2 x the sum over the rows of (y - l1)**2
-    # small, a step downhill each pass: 0.4596 at the start, 0.000129 at end.
-    for itr in range(iterations):
-        # guess: weigh each row's inputs, add them up, squash into (0, 1)
-        l0 = X
-        l1 = sigmo_each(dot(l0, syn0))
-        # how much did we miss? (+ where the answer is higher than the guess)
-        l1_error = subtract(y, l1)
-        # the slope says how much the guess changes when its sum changes, so
-        # miss x slope says how far to push the sum. Near 0 or 1 the slope
-        # is flat: a confident guess barely moves; an unsure one moves most.
-        l1_delta = multiply(l1_error, sigmo_each(l1, True))
-        # move each weight by its input times delta, added over the rows,
-        # times alpha (an input of 0 played no part: it moves nothing).
-        # That sum is how fast E falls as this weight alone grows (minus its
-        # slope): += moves downhill. Texts whose error is l1 - y write -=.
-        syn0 = add(syn0, dot(transpose(l0), l1_delta), alpha)
-        if on_step is not None:
-            on_step(itr, l1, l1_error, l1_delta, syn0)
-    check_weights([syn0], alpha)  # check: no weight overflowed to inf
-
-    # Worked example, the post's iteration 0 (python3 nn_pure.py --trace 1;
-    # every number rounded to 8 decimals, as printed, so a sum of them may
-    # be 1 off in the last digit). syn0 starts at 0.41702200, 0.72032449 and
-    # 0.00011437 (print(starting_weights(3, 1, "post"))). Input 1 is 1 in
-    # rows 2 and 3 only, so only their deltas move its weight:
-    # 0.41702200 + 0.04463427 + 0.09510316 = 0.55675944. Both rows should
-    # be 1 and were guessed lower, so it grows. Input 2 is 1 in rows 2 and
-    # 4: 0.72032449 + 0.04463427 - 0.14811148 = 0.61684728. The bias is 1 in
-    # every row, so all four deltas move its weight: 0.00011437 - 0.12500715
-    # + 0.04463427 + 0.09510316 - 0.14811148 = -0.13326682. The rows that
-    # should be 0 missed by more, so it goes down, lowering every guess.
-    # (The post calls l1 the "hidden layer": here it is the output, the
-    # guess. Its synapse is 3x1, not "3 X 4". Its printed "Output after
-    # training" came from the tutorial's start: --init tutorial prints it.)
-    #
-    # alpha sets the size of each step. The mean |y - l1| after 10000 steps
-    # (python3 nn_pure.py --alpha 10 --plot: the chart's last label) is
-    # 0.0261 with --alpha 0.1, 0.00796 with 1 (the post), 0.00249 with 10.
-    # Too large a step overshoots: with --alpha 1000 the first step sends
-    # row 2's sum to -96 and its guess to almost 0 (it should be 1), where
-    # the slope is flat: there it stays, and the mean |y - l1| stays 0.25.
-
-    if iterations == 0:
-        l1 = sigmo_each(dot(X, syn0))  # no training: the untrained guess
-    return l1, syn0
-
-
+#
 # The S-curve: sigmo(x) squashes any x into (0, 1). At each o the slope is
 # out * (1 - out), where out = sigmo(x) (what sigmo(out, True) returns):
 #  1.0 |                                  **********o****
@@ -256,13 +155,131 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
 #  slope 0.0066       0.105   0.25    0.105      0.0066
 # Steep in the middle: an unsure guess moves most. Flat at the ends: a
 # confident guess, even a wrong one, barely moves (at x = 5, 1/38 as much).
+
+def sigmo(x, deriv=False):
+    """The post's sigmoid of one number, 1 / (1 + e**-x): any number squashed
+    into (0, 1), or to the nearest float, 0.0 or 1.0, for large ones.
+
+    >>> sigmo(0), sigmo(-1000), sigmo(1000)
+    (0.5, 0.0, 1.0)
+
+    With deriv=True, the slope there: out * (1 - out), from the OUTPUT out =
+    sigmo(x), NOT from x (the loop has its outputs, l1, at hand). Passing
+    the input instead is the classic mistake:
+
+    >>> sigmo(sigmo(0), True)     # right: the slope at x = 0 is 0.25
+    0.25
+    >>> sigmo(0, True)            # wrong: 0 read as an output, slope 0
+    0.0
+    """
+    if deriv:
+        return x * (1.0 - x)  # x is an output of the sigmoid
+    try:
+        return 1.0 / (1.0 + math.exp(-x))
+    except (OverflowError, ValueError):  # e**-x is beyond a float (x past
+        return 0.0 if x < 0 else 1.0  # -709.78; MicroPython: ValueError)
+
+
+def sigmo_each(m, deriv=False):
+    """sigmo of every number in matrix m (NumPy does this without asking).
+
+    >>> sigmo_each([[0], [1000]])
+    [[0.5], [1.0]]
+    """
+    result = []
+    for row in m:
+        new_row = []
+        for x in row:
+            new_row.append(sigmo(x, deriv))
+        result.append(new_row)
+    return result
+
+
+# 4. Training: the post's loop --------------------------------------------
 #
-# Lesson 1's network, for one row of X: each input times its weight, all
-# added up (dot does it for every row at once), squashed by sigmo:
-#   l0          syn0
-#   input 1 --- syn0[0][0] --\
-#   input 2 --- syn0[1][0] ---+--> sum --> sigmo --> l1, the guess
-#   bias 1 ---- syn0[2][0] --/
+# The network of lesson 1, for one row of X: each input times its weight,
+# all added up, squashed by sigmo. dot does it for every row at once: X
+# (4x3) times syn0 (3x1: one weight per input, so 3 rows) gives 4x1, one
+# sum per row. It counts as "2-layer": two layers of numbers, the inputs
+# l0 and the guess l1, joined by one layer of weights, syn0 ("synapse 0").
+# (The post calls l1 the "hidden layer": lesson 1 has none, l1 is the
+# output. And syn0 is 3x1, not the post's "3 X 4".)
+#
+#   l0           syn0
+#   input 1 ---- syn0[0][0] --\
+#   input 2 ---- syn0[1][0] ---+--> sum --> sigmo --> l1, the guess
+#   bias (1) --- syn0[2][0] --/
+#
+# Learning: the loop makes E = 1/2 x the sum over the rows of (y - l1)**2,
+# the total error, small, a step downhill each time round. The miss and
+# the slope in it go back from the guess to each weight: backpropagation.
+
+def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
+          alpha=1.0, syn0=None):
+    """Train lesson 1's network on the table X, y; return (l1, syn0).
+
+    l1: the guesses of the last iteration, made before its update (the post
+    prints those); syn0: the weights after it. seed: the first number of the
+    formula that makes the "random" starting weights: the same seed, the
+    same numbers (Part 2, A). init: "post" (random_sample, the post's code)
+    or "tutorial" (2 x random_sample - 1, which made the post's printed
+    output). alpha: the step size, or learning rate (the post: 1). syn0:
+    weights to start from, such as ones you kept. on_step(itr, l1,
+    l1_error, l1_delta, syn0), if given, is called after each iteration.
+    """
+    # Part 2 checks what you gave (one clear line if something is off),
+    # makes every number a float, and draws syn0 unless you gave one. The
+    # start need not be random here: from syn0=[[0], [0], [0]] it learns
+    # the table as well (0.00967, 0.99212, 0.99359, 0.00786). Lesson 2, in
+    # section 6, does need random starts.
+    X, y, syn0 = check_start(X, y, [syn0], seed, init, iterations, alpha,
+                             on_step)
+    return learn(X, y, syn0, iterations, alpha, on_step)
+
+
+def learn(X, y, syn0, iterations, alpha=1.0, on_step=None):
+    """The post's loop, on what train has checked; return (l1, syn0)."""
+    l1 = sigmo_each(dot(X, syn0))  # the guess untrained, if iterations is 0
+    for itr in range(iterations):
+        # l0, 4x3: the inputs, one row per example
+        l0 = X
+        # the guess: each row's inputs weighed and added up (4x3 . 3x1 ->
+        # 4x1), each sum squashed into (0, 1): l1 is 4x1, a guess per row
+        l1 = sigmo_each(dot(l0, syn0))
+        # how much did we miss? 4x1 - 4x1 -> 4x1, + where the answer is
+        # higher than the guess. (E is 1/2 x the sum of their squares; the
+        # 1/2 makes the miss how fast E falls as that guess grows.)
+        l1_error = subtract(y, l1)
+        # delta: how fast E falls as a row's SUM grows: the miss times the
+        # slope, 4x1 * 4x1 -> 4x1, as rates multiply (the chain rule): if the
+        # guess rises 0.25 per 1 of sum and E falls 0.5 per 1 of guess, E
+        # falls 0.25 x 0.5 = 0.125 per 1 of sum. A confident guess (flat
+        # slope, near 0 or 1) barely moves; an unsure one moves most.
+        l1_delta = multiply(l1_error, sigmo_each(l1, True))
+        # each weight's share of that: its input times delta, added over the
+        # rows, is how fast E falls as the weight grows. transpose(l0) is
+        # 3x4, a row per input, so 3x4 . 4x1 -> 3x1, syn0's shape. += moves
+        # downhill (texts whose error is l1 - y write -=); alpha sizes the
+        # step, and an input of 0 moves nothing.
+        syn0 = add(syn0, dot(transpose(l0), l1_delta), alpha)
+        if on_step is not None:
+            on_step(itr, l1, l1_error, l1_delta, syn0)
+    check_finite([syn0], alpha)  # Part 2: stop if a weight overflowed
+    return l1, syn0  # l1: the guess before the last update; syn0: after it
+
+
+# Worked example, the post's iteration 0 (python3 nn_pure.py --explain
+# prints all of it). syn0 starts at 0.41702200, 0.72032449, 0.00011437
+# (8 decimals). Input 1 is 1 in rows 2 and 3 only, so only their deltas,
+# 0.04463427 and 0.09510316, move its weight: 0.41702200 + 0.04463427 +
+# 0.09510316 = 0.55675943 on paper (0.55675944 from the unrounded numbers,
+# as the post prints). Both rows should be 1 and were guessed lower, so
+# it grows. The bias is 1 in every row: all four deltas move its weight,
+# 0.00011437 - 0.12500715 + 0.04463427 + 0.09510316 - 0.14811148 =
+# -0.13326683 (-0.13326682 unrounded): the 0-rows missed more, so it falls.
+# alpha sizes each step (python3 nn_pure.py --alpha 10 --plot); too large
+# overshoots: --alpha 1000 sends row 2's guess to almost 0 at once, where
+# the slope is flat, and there it stays.
 
 
 # 5. Asking the trained network about new inputs --------------------------
@@ -270,17 +287,21 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
 def predict(x, syn0, syn1=None):
     """The network's guess for new inputs: the forward pass alone, no update.
 
-    x is one row of inputs, or a matrix of rows; the guesses come back as a
-    matrix, one row per input row. With syn1 too, lesson 2's network. A
-    new row keeps the bias at 1, as every row of X does.
+    x: one row of inputs, or a matrix of rows; a guess per row comes back.
+    With syn1 too, lesson 2's network. Keep the bias at 1, as X's rows do.
 
-    >>> l1, syn0 = train(X, y)
-    >>> predict([1, 0, 1], syn0)   # X's row 3, after the last update
+    >>> l1, syn0 = train(X, y)     # l1[2], before the last update: 0.99358961
+    >>> predict([1, 0, 1], syn0)   # X's row 3, after it
     [[0.9935899359127875]]
     >>> predict([0, 0, 0], syn0)   # bias off, to show what it is for: 0.5
     [[0.5]]
     """
-    x = inputs_as_floats(x, syn0, syn1)  # check: one row becomes a matrix
+    x, weights = check_rows(x, [syn0, syn1])  # Part 2: one row -> a matrix
+    return forward(x, *weights)
+
+
+def forward(x, syn0, syn1=None):
+    """The loops' guess, on checked numbers: l1, or with syn1, l2."""
     l1 = sigmo_each(dot(x, syn0))
     if syn1 is None:
         return l1
@@ -291,7 +312,9 @@ def predict(x, syn0, syn1=None):
 #
 # The post stops here ("still being written"). The tutorial goes on with a
 # harder table: the output is 1 when exactly one of the first two inputs is
-# 1 (XOR). The third input is the bias again.
+# 1 (XOR). The third input is the bias again. Its rows are in the
+# tutorial's order, so its printed rows line up with ours: the order
+# changes nothing learned (each step adds over all rows; at most a digit).
 #
 #     Inputs  Output
 #     0 0 1   0
@@ -300,15 +323,16 @@ def predict(x, syn0, syn1=None):
 #     1 1 1   0
 #
 # No single input tells the answer, and one layer of weights cannot learn
-# it: its guess grows or shrinks with each input, but here input 1 must
-# raise the guess in one row and lower it in another. (python3 nn_pure.py
-# --table xor shows the outputs stuck at 0.5.) So the tutorial puts a
-# hidden layer l1 between the input l0 and the output, now l2. Each hidden
-# unit is itself a small 2-layer network and learns some simpler table; the
-# output then combines them. Trained here with seed 1, the four units come
-# out close to A OR NOT B, A AND NOT B, NOR ("neither is 1") and NAND ("not
-# both are 1"); XOR is (not NOR) and NAND: at least one, but not both.
-# Which units appear depends on the starting weights.
+# it: a weight adds the same whenever its input is 1, but 0 0 1 -> 0 and
+# 1 0 1 -> 1 need input 1's weight above 0, and 0 1 1 -> 1 and 1 1 1 -> 0
+# need it below 0 (python3 nn_pure.py --table xor: stuck at 0.5). So the
+# tutorial puts a hidden layer l1 between the input l0 and the output, now
+# l2: 3 layers of numbers, 2 of weights. Each hidden unit (one number of l1
+# per row, a "neuron") is itself a small lesson-1 network and learns some
+# simpler table; the output combines them. With seed 1, the four units
+# come out close to (A: input 1, B: input 2) A OR NOT B, A AND NOT B, NOR
+# ("neither is 1") and NAND ("not both"); XOR is (not NOR) and NAND: at
+# least one, but not both. Other starting weights give other units.
 
 X_xor = [[0, 0, 1],
          [0, 1, 1],
@@ -316,8 +340,6 @@ X_xor = [[0, 0, 1],
          [1, 1, 1]]
 
 y_xor = [[0], [1], [1], [0]]  # 1 when exactly one of inputs 1, 2 is 1
-
-
 # Lesson 2's network: four sums like lesson 1's, side by side, make the
 # hidden layer l1 (syn0 is 3x4: each input reaches each unit); syn1 (4x1)
 # weighs l1's four numbers into one more sum; sigmo makes it the guess, l2:
@@ -326,93 +348,117 @@ y_xor = [[0], [1], [1], [0]]  # 1 when exactly one of inputs 1, 2 is 1
 #   input 2 ---+--+---> sum -> sigmo -> unit 2 ---\
 #   bias 1 ---/    \--> sum -> sigmo -> unit 3 ----+-> sum -> sigmo -> l2
 #                   \-> sum -> sigmo -> unit 4 ---/
+
+
 def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
-                 alpha=1.0):
+                 alpha=1.0, syn0=None, syn1=None):
     """Train the tutorial's 3-layer network; return (l2, syn0, syn1).
 
-    l0 (the input) -> syn0 -> l1 (hidden: `hidden` numbers per row) ->
-    syn1 -> l2 (the output). l2 is the output in the last iteration, before
-    that iteration's update. Both weight matrices start as the tutorial's,
-    2 * random - 1, drawn after np.random.seed(seed): syn0 first.
-    on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta, syn1,
-    syn0), if given, is called after each iteration: the lesson prints the
-    tutorial's "Error:0.496410031903" lines with it, the mean of |l2_error|
-    over the rows (how far off, on average: not E, no square, no 1/2) at
-    iterations 0, 10000... The loop makes E small, as train, l2 for l1.
+    l2: the output in the last iteration, before its update. Both weight
+    matrices start as the tutorial's, 2 x random - 1 after np.random.seed(
+    seed), syn0 first (or give both, to go on from them). on_step(itr, l1,
+    l2, l2_error, l2_delta, l1_error, l1_delta, syn1, syn0), if given, is
+    called after each iteration.
 
     >>> l2, syn0, syn1 = train_hidden(X_xor, y_xor, iterations=5000)
     >>> [round(row[0]) for row in l2]
     [0, 1, 1, 0]
     """
-    X, y = table_as_floats(X, y)  # check, as in train()
-    check_settings(iterations, alpha, on_step, hidden)  # check
-    # Why random: hidden units that started with equal weights would get
-    # equal updates, stay equal and learn the same thing; random ones start
-    # apart and learn different things (below: NOR, NAND...).
-    # Part 2: 2 * random_sample - 1, NumPy's numbers for seed; syn0 first
-    syn0, syn1 = starting_weights_hidden(len(X[0]), hidden, seed)
+    # Why random starts: hidden units that start with equal weights get
+    # equal updates, stay equal and learn the same thing (from all 0s, XOR
+    # stays at 0.5); random ones start apart and learn different things.
+    X, y, syn0, syn1 = check_start(X, y, [syn0, syn1], seed, "tutorial",
+                                   iterations, alpha, on_step, hidden)
+    return learn_hidden(X, y, syn0, syn1, iterations, alpha, on_step)
 
+
+def learn_hidden(X, y, syn0, syn1, iterations, alpha=1.0, on_step=None):
+    """The tutorial's loop (n rows, m inputs, h hidden units; 4, 3 and 4
+    for XOR); return (l2, syn0, syn1)."""
+    l2 = forward(X, syn0, syn1)  # the guess untrained, if iterations is 0
     for itr in range(iterations):
-        # the guess, layer by layer
+        # the guess, layer by layer: n x m . m x h -> n x h, then n x 1
         l0 = X
         l1 = sigmo_each(dot(l0, syn0))
         l2 = sigmo_each(dot(l1, syn1))
-        # how much did the output miss, scaled by its slope (as in train)
+        # how much the output missed, times its slope (as in learn): n x 1
         l2_error = subtract(y, l2)
         l2_delta = multiply(l2_error, sigmo_each(l2, True))
-        # each hidden number's share of the blame: the output's delta sent
-        # back through the weight that carried that number forward
+        # named like lesson 1's miss, but hidden units have no answers: it is
+        # how fast E falls as each hidden number grows (the chain rule
+        # again), each row's l2_delta times the syn1 weight that carried that
+        # number on (n x 1 . 1 x h -> n x h, nothing added up): a weight of
+        # -8 makes a hidden number fall where the output should rise.
         l1_error = dot(l2_delta, transpose(syn1))
         l1_delta = multiply(l1_error, sigmo_each(l1, True))
-        # move each weight by its input x delta, added over the rows
+        # move each weight by its input x delta, added over the rows:
+        # h x n . n x 1 -> h x 1 (syn1), m x n . n x h -> m x h (syn0)
         syn1 = add(syn1, dot(transpose(l1), l2_delta), alpha)
         syn0 = add(syn0, dot(transpose(l0), l1_delta), alpha)
         if on_step is not None:
             on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta,
                     syn1, syn0)
-    check_weights([syn0, syn1], alpha)  # check: no weight overflowed
-
-    if iterations == 0:  # no training: the untrained guess
-        l2 = predict(X, syn0, syn1)
+    check_finite([syn0, syn1], alpha)  # Part 2: as in learn
     return l2, syn0, syn1
 
 
 # 7. Check it yourself ------------------------------------------------------
 
 def error(X, y, syn0, syn1=None):
-    """Where is the loss? E = 1/2 x the sum over the rows of (y - guess)**2."""
-    misses = subtract(table_as_floats(X, y)[1], predict(X, syn0, syn1))
+    """E = 1/2 x the sum over the rows of (y - guess)**2, the total error
+    the loops make smaller: 0 when every guess is right."""
+    X, y = check_table(X, y)  # Part 2, as in train; then the weights:
+    weights = check_weights([syn0, syn1], len(X[0]))  # [syn0] or both
+    # *weights passes the list's items along: forward(X, syn0(, syn1))
+    return half_squares(subtract(y, forward(X, *weights)))
+
+
+def half_squares(misses):
+    """1/2 x the sum of the squares: E, from the misses y - guess."""
     return 0.5 * sum(miss[0] ** 2 for miss in misses)
 
 
 def gradient_check(X, y, syn0, syn1=None, h=1e-5):
-    """(name, i, j, update, numerical) for each weight, syn0's first: what
-    one iteration of the loop adds (alpha 1), and how fast E falls as the
-    weight grows. They agree (--check): with miss y - guess, += goes down."""
-    weights = [finite_floats(w, "syn%d" % k)  # Part 2: checked float copies
-               for k, w in enumerate([syn0, syn1]) if w is not None]
-    updates, rows = loop_updates(X, y, *weights), []  # Part 2: the loop's
+    """Is the update downhill? For each weight, syn0's first: (name, i, j,
+    update, numerical). update: what one iteration of the loop as the file
+    now has it adds (alpha 1); numerical: how fast E falls as this weight
+    alone grows, measured (slope). They agree when += goes downhill."""
+    X, y, weights, h = check_network(X, y, [syn0, syn1], h)  # Part 2
+    loop = learn if len(weights) == 1 else learn_hidden
+    moved = loop(X, y, *weights, iterations=1)[1:]  # the loop, once
+    rows = []
     for k, w in enumerate(weights):
-        for i, row in enumerate(w):
-            for j, saved in enumerate(row):
-                row[j] = saved + h  # nudge the weight up...
-                up = error(X, y, *weights)
-                row[j] = saved - h  # ...and down
-                numerical = -(up - error(X, y, *weights)) / (2 * h)
-                row[j] = saved
-                rows.append(("syn%d" % k, i, j, updates[k][i][j], numerical))
+        for i in range(len(w)):
+            for j in range(len(w[0])):
+                rows.append(("syn%d" % k, i, j, moved[k][i][j] - w[i][j],
+                             slope(X, y, weights, k, i, j, h)))
     return rows
+
+
+def slope(X, y, weights, k, i, j, h=1e-5):
+    """How fast E falls as weights[k][i][j] alone grows, measured: E with
+    the weight nudged h up, and h down, and the difference over 2h."""
+    row, saved = weights[k][i], weights[k][i][j]
+    row[j] = saved + h  # nudge the weight up...
+    up = half_squares(subtract(y, forward(X, *weights)))
+    row[j] = saved - h  # ...and down
+    down = half_squares(subtract(y, forward(X, *weights)))
+    row[j] = saved
+    return -(up - down) / (2 * h)
 
 
 # ===========================================================================
 # Part 2: the machinery. A student may stop reading here.
 # ===========================================================================
-# NumPy's random numbers, input checks, NumPy-style printing, looking inside
-# the trained network, the chart, CSV tables and the command line.
+# A. NumPy's random numbers. B. The door: what comes in is checked once.
+# C. Printing as NumPy prints. D. What the lesson says. E. The chart.
+# F. CSV tables. G. --explain, --check. H. The calculator edition.
+# I. Pictures. J. A run, and the command line.
 
-# Python 2 would run this file, and wrongly (1 / 2 is 0 there), as would
-# CPython before 3.6 in places: say so in one line. (MicroPython calls
-# itself 3.4 and is let through.) The whole file is Python 2 syntax so far.
+PART1 = set(globals())  # the names Part 1 defines: all there are so far
+
+# Python 2, and CPython before 3.6, would run this file wrongly: say so in
+# one line. (MicroPython calls itself 3.4 and is let in.)
 if sys.version_info[0] < 3 or (sys.version_info[:2] < (3, 6) and getattr(
         getattr(sys, "implementation", None), "name", "cpython")
         in ("cpython", "pypy")):
@@ -438,23 +484,15 @@ __all__ = [  # what "from nn_pure import *" gives: the lesson's names
 # in plain Python, so that nn_pure starts from exactly NumPy's numbers.
 
 class RandomState:
-    """NumPy's legacy random generator: RandomState(1).random_sample((3, 1))
-    is np.random.seed(1); np.random.random_sample((3, 1)), bit for bit.
+    """NumPy's legacy generator: RandomState(1).random_sample((3, 1)) is
+    np.random.seed(1); np.random.random_sample((3, 1)), bit for bit.
 
     >>> RandomState(1).random_sample((3, 1))
     [[0.417022004702574], [0.7203244934421581], [0.00011437481734488664]]
     """
 
     def __init__(self, seed):  # MT19937's init_genrand
-        seed = from_numpy(seed)
-        if not isinstance(seed, int) or isinstance(seed, bool):
-            raise TypeError("seed must be a whole number from 0 to 2**32 - 1, "
-                            "got %s" % describe(seed))
-        if not 0 <= seed <= 0xFFFFFFFF:
-            raise ValueError("seed must be from 0 to 2**32 - 1 (4294967295), "
-                             "got %d" % seed)
-        self.state = [0] * 624  # filled in place: a list grown by append
-        self.state[0] = seed    # takes 25 KB more heap on MicroPython
+        self.state = [whole("seed", seed, 0, 2 ** 32 - 1)] + [0] * 623
         for i in range(1, 624):
             previous = self.state[i - 1]
             self.state[i] = (1812433253 * (previous ^ (previous >> 30))
@@ -471,8 +509,7 @@ class RandomState:
         number ^= number >> 11
         number ^= (number << 7) & 0x9D2C5680
         number ^= (number << 15) & 0xEFC60000
-        number ^= number >> 18
-        return number
+        return number ^ (number >> 18)
 
     def twist(self):
         """Compute the next 624 state numbers from the current ones."""
@@ -494,28 +531,20 @@ class RandomState:
 
     def random_sample(self, size):
         """A rows x columns matrix of floats in [0, 1), filled row by row."""
-        if (not isinstance(size, (tuple, list)) or len(size) != 2
-                or not all(isinstance(n, int) and not isinstance(n, bool)
-                           and n > 0 for n in size)
-                or size[0] * size[1] > 10 ** 6):  # a lesson's weights are
-            raise ValueError(  # thousands; a million take 2 s and 30 MB
-                "random_sample takes a shape (rows, columns) of two whole "
-                "numbers above 0, 1000000 numbers at most, got %s"
-                % describe(size))
-        rows, columns = size
+        size = from_numpy(size)
+        rows, columns = size if isinstance(size, (tuple, list)) and len(
+            size) == 2 else (size, None)  # rows x columns, a million at most
+        rows = whole("random_sample's rows", rows, 1, 10 ** 6)
+        columns = whole("random_sample's columns", columns, 1, 10 ** 6 // rows)
         return [[self.random() for _ in range(columns)] for _ in range(rows)]
-
 
 def starting_weights(columns, seed, init):
     """syn0 before training: one weight per input column, drawn at random."""
+    if init not in ("post", "tutorial"):
+        raise ValueError("init must be 'post' or 'tutorial', got %s"
+                         % describe(init))
     weights = RandomState(seed).random_sample((columns, 1))
-    if init == "post":
-        return weights
-    if init == "tutorial":
-        return plus_minus_one(weights)
-    raise ValueError("init must be 'post' or 'tutorial', got %s"
-                     % describe(init))
-
+    return weights if init == "post" else plus_minus_one(weights)
 
 def starting_weights_hidden(columns, hidden, seed):
     """syn0 (columns x hidden) and syn1 (hidden x 1) before training: the
@@ -524,221 +553,201 @@ def starting_weights_hidden(columns, hidden, seed):
     syn0 = plus_minus_one(random.random_sample((columns, hidden)))
     return syn0, plus_minus_one(random.random_sample((hidden, 1)))
 
-
 def plus_minus_one(m):
     """2 * m - 1: random numbers in [0, 1) spread to [-1, 1)."""
     return [[2 * value - 1 for value in row] for row in m]
 
 
-# B. Checking the input ------------------------------------------------------
+# B. The door ----------------------------------------------------------------
 #
-# Checked once, at the door: the functions a student calls with a table
-# (train, train_hidden, predict, format_matrix, lesson, main, read_table)
-# check every number once and say what is wrong and where. The helpers
-# check only the shapes, on every call, through one function: shape().
+# What a function you call is given is checked once where it comes in, by
+# a check_ function, and made floats; nothing after checks it again. A
+# mistake is one line: a ValueError or TypeError, what was wrong, expected.
 
-def check_matrices(operation, a, b):
-    """Stop with a one-line ValueError unless a and b are matrices whose
-    shapes fit the operation: dot needs a's columns to equal b's rows, the
-    elementwise helpers need two matrices of one shape."""
-    if (type(a) is type(b) is list and a and b  # the quick way: plain lists
-            and type(a[0]) is type(b[0]) is list):
-        width, b_width = len(a[0]), len(b[0])
-        fits = width == len(b) if operation == "dot" else (
-            len(a) == len(b) and width == b_width)
-        if fits and width and b_width and one_width(a, width) and one_width(
-                b, b_width):
-            return
-    rows, columns = shape(a, (operation, "first matrix"), False)
-    b_rows, b_columns = shape(b, (operation, "second matrix"), False)
-    if operation == "dot":
-        if columns != b_rows:
-            raise ValueError("dot: shapes %dx%d and %dx%d do not multiply; "
-                             "expected the first matrix's columns (%d) to "
-                             "equal the second matrix's rows (%d)" % (
-                                 rows, columns, b_rows, b_columns, columns,
-                                 b_rows))
-    elif rows != b_rows or columns != b_columns:
-        raise ValueError("%s needs two matrices of the same shape, got %dx%d "
-                         "and %dx%d" % (operation, rows, columns, b_rows,
-                                        b_columns))
+MOST = {"iterations": 10 ** 8, "hidden": 1000}  # 10**8: half an hour here
 
-
-def shape(m, name="matrix", numbers=True):
-    """(rows, columns) of matrix m, after checking every part of it: a
-    non-empty list of rows of numbers, all one length. Else an error that
-    says what is wrong and where (numbers=False: leave the numbers be).
-
-    >>> shape([[0, 0, 1], [1, 1, 1]])
-    (2, 3)
-    """
-    if not numbers and type(m) is list and m and type(m[0]) is list:
-        columns = len(m[0])  # the quick way, for the helpers' plain lists
-        for row in m:
-            if type(row) is not list or len(row) != columns:
-                break
-        else:
-            if columns:
-                return len(m), columns
-    if isinstance(name, tuple):  # ("dot", "first matrix"): the helpers'
-        name = ": ".join(name)
-    m = from_numpy(m)
-    if not isinstance(m, (list, tuple)) or len(m) == 0:
-        raise ValueError("%s must be a non-empty list of rows, got %s"
-                         % (name, describe(m)))
-    columns = len(m[0]) if isinstance(m[0], (list, tuple)) else 0
-    for r, row in enumerate(m):
-        if not isinstance(row, (list, tuple)):
-            raise ValueError("%s row %d is %s; expected a row, a list of "
-                             "numbers (a matrix looks like [[1, 2], [3, 4]])"
-                             % (name, r, describe(row)))
-        if len(row) == 0:
-            raise ValueError("%s row %d is empty; expected a list of numbers"
-                             % (name, r))
-        if len(row) != columns:
-            raise ValueError("%s is ragged: row 0 has %d numbers but row %d "
-                             "has %d; expected every row to have %d"
-                             % (name, columns, r, len(row), columns))
-        for c, value in enumerate(row if numbers else ()):
-            if not is_number(value):
-                raise TypeError("%s[%d][%d] is %s; expected a number (int "
-                                "or float)" % (name, r, c, describe(value)))
-    return len(m), columns
-
-
-def one_width(m, width):
-    """True when every row of m is a list of `width` numbers (or things)."""
-    for row in m:
-        if type(row) is not list or len(row) != width:
-            return False
-    return True
-
-
-def is_number(value):
-    """True for an int or a float (NumPy's too); False for anything else,
-    bool included.
-
-    >>> is_number(0.5), is_number(3), is_number(True), is_number("1")
-    (True, True, False, False)
-    """
-    value = from_numpy(value)
-    return isinstance(value, (int, float)) and not isinstance(value, bool)
-
-
-def describe(value):
-    """A short description of a value for an error message: 'True (bool)'."""
+def check_shapes(operation, a, b=None):
+    """Stop unless a (and b) are matrices whose shapes fit the operation."""
     try:
-        text = " ".join(repr(value).split())  # one line, even for arrays
-    except RuntimeError:  # RecursionError: a list nested too deeply
-        text = "[[[..."
-    text = text if len(text) <= 30 else text[:27] + "..."
-    return "%s (%s)" % (text, type(value).__name__)
+        width = len(a[0])
+        fits = width > 0 and not isinstance(a, str)
+        for row in a:
+            if len(row) != width:
+                fits = False
+        if b is not None:
+            other = len(b[0]) if not isinstance(b, str) else -1
+            for row in b:
+                if len(row) != other:
+                    fits = False
+            fits = fits and (width == len(b) if operation == "dot" else
+                             len(a) == len(b) and width == other)
+    except (TypeError, KeyError, IndexError):  # a number, or a dict
+        fits = False
+    if not fits:
+        raise ValueError(shapes_message(operation, a, b))
 
+def shapes_message(operation, a, b):
+    """Why a (and b) do not fit the operation, in one line."""
+    shapes = []
+    for which, m in zip(("first", "second"), (a, b) if b is not None else [a]):
+        if not (isinstance(m, (list, tuple)) and m and all(
+                isinstance(row, (list, tuple)) and row for row in m)):
+            return ("%s: the %s matrix is %s; expected a list of rows of "
+                    "numbers, such as [[1, 2], [3, 4]]" % (
+                        operation, which, describe(m)))
+        widths = sorted(set(map(len, m)))
+        if len(widths) > 1:
+            return ("%s: the %s matrix has rows of %s numbers; expected one "
+                    "length in every row" % (operation, which, " and ".join(
+                        map(str, widths))))
+        shapes.append("%dx%d" % (len(m), widths[0]))
+    return "%s: shapes %s do not fit; expected %s" % (
+        operation, " and ".join(shapes), "the first's columns to equal the "
+        "second's rows" if operation == "dot" else "one shape")
 
-def finite_floats(m, name):
-    """A float copy of matrix m, after checking it holds finite numbers."""
-    m = from_numpy(m)
-    shape(m, name)
-    m = [[from_numpy(value) for value in row] for row in m]  # NumPy's too
-    for r, row in enumerate(m):
-        for c, value in enumerate(row):
-            if not is_finite(value):
-                raise ValueError("%s[%d][%d] is %s; expected a finite "
-                                 "number" % (name, r, c, describe(value)))
-    return [[float(value) for value in row] for row in m]
+def check_start(X, y, weights, seed, init, iterations, alpha, on_step,
+                hidden=None):
+    """train's door: [X, y, syn0(, syn1)], the weights drawn unless given."""
+    X, y = check_table(X, y)
+    whole("iterations", iterations, 0, MOST["iterations"])
+    if number(alpha, "alpha") <= 0:
+        raise ValueError("alpha, the step size, must be above 0, got %r"
+                         % alpha)
+    if on_step is not None and not callable(on_step):
+        raise TypeError("on_step must be a function (or None), got %s"
+                        % describe(on_step))
+    if all(w is None for w in weights) and len(weights) == 1:
+        return [X, y, starting_weights(len(X[0]), seed, init)]
+    if all(w is None for w in weights):
+        hidden = whole("hidden", hidden, 1, MOST["hidden"])
+        return [X, y] + list(starting_weights_hidden(len(X[0]), hidden, seed))
+    if any(w is None for w in weights):
+        raise TypeError("give syn0 and syn1 together, or neither")
+    return [X, y] + check_weights(weights, len(X[0]))
 
+def check_weights(weights, columns):
+    """[syn0(, syn1)] as floats that fit each other and `columns` inputs."""
+    syn0 = matrix(weights[0], "syn0", (columns, None), "a row per input")
+    if len(weights) == 1 or weights[1] is None:
+        return [matrix(syn0, "syn0", (None, 1), "one column: the guess")]
+    return [syn0, matrix(weights[1], "syn1", (len(syn0[0]), 1),
+                         "a row per hidden unit, syn0's columns")]
 
-def is_finite(number):
-    """False for NaN, infinity, ints too large for a float, and non-numbers."""
-    try:
-        return math.isfinite(number)
-    except (OverflowError, TypeError):  # an int beyond 1.8e308, or None
-        return False
-
-
-def table_as_floats(X, y):
-    """X (n x m) and y (n x 1) as floats, after checking every number."""
-    X, y = finite_floats(X, "X"), from_numpy(y)
-    if isinstance(y, (list, tuple)) and y and all(map(is_number, y)):
-        raise ValueError("y is a flat list; expected a column, one answer "
-                         "in each row: [[0], [1], [1], [0]], not [0, 1, 1, 0]")
-    y = finite_floats(y, "y")
-    if (len(y), len(y[0])) != (len(X), 1):
-        raise ValueError("y must be %dx1 (one answer for each of the %d rows "
-                         "of X), got %dx%d" % (len(X), len(X), len(y),
-                                                len(y[0])))
+def check_table(X, y):
+    """X (n x m) and y (n x 1) as floats, y's answers from 0 to 1."""
+    X = matrix(X, "X")
+    y = matrix(y, "y", (len(X), 1), "an answer per row of X")
     for r, row in enumerate(y):
         if not 0 <= row[0] <= 1:
             raise ValueError("y[%d][0] is %r; expected a target from 0 to 1, "
                              "the range of the sigmoid" % (r, row[0]))
     return X, y
 
+def check_rows(x, weights):
+    """predict's x (a row, or a matrix) as floats that fit the weights."""
+    weights, x = check_weights(weights, None), from_numpy(x)
+    x = [x] if isinstance(x, (list, tuple)) and x and is_number(x[0]) else x
+    x = matrix(x, "x", (None, len(weights[0])), "a number per row of syn0, "
+               "one weight per input")
+    check_sums(x, weights[0])
+    return x, weights
 
-LIMITS = {"hidden": 1000}  # the most hidden units: 1,000 take minutes
+def check_sums(x, syn0):
+    """Stop if the sums of x times syn0 could pass the largest float."""
+    if max(abs(v) for row in x for v in row) * max(abs(w) for row in syn0
+                                                   for w in row) > 1e300:
+        raise ValueError("the inputs times the weights overflow a float; "
+                         "expected inputs of about -1..1 for weights this "
+                         "large, or smaller inputs")
 
+def check_network(X, y, weights, h=1e-5):
+    """gradient_check's door: X, y, [syn0(, syn1)], and h, the nudge."""
+    X, y = check_table(X, y)
+    if not 1e-10 <= number(h, "h") <= 1:  # smaller: w + h is w
+        raise ValueError("h, the nudge, must be from 1e-10 to 1, got %r" % h)
+    return X, y, check_weights(weights, len(X[0])), number(h, "h")
 
-def check_whole(name, value, least, most=None):
-    """Stop unless value is a whole number from least (to most)."""
+def check_finite(weights, alpha):
+    """Stop if training pushed a weight past the largest float, to inf."""
+    if not all(math.isfinite(v) for m in weights for row in m for v in row):
+        raise ValueError("the weights overflowed to inf or nan in training: "
+                         "alpha %r is too large a step for this table; try a "
+                         "smaller alpha, or inputs of about -1..1" % alpha)
+
+def matrix(m, name, shape=(None, None), why="", finite=True):
+    """m as a new matrix of floats: rows of numbers, all one length, of shape
+    (rows, columns; None for any); why: what the shape is for."""
+    m = from_numpy(m)
+    if not isinstance(m, (list, tuple)) or not m or is_number(m[0]):
+        raise ValueError("%s must be a matrix, a list of rows such as [[0, 1]"
+                         ", [1, 1]] (not [0, 1]); got %s" % (name, describe(m)))
+    width, result = len(from_numpy(m[0]) or ""), []
+    for r, row in enumerate(map(from_numpy, m)):
+        if not isinstance(row, (list, tuple)) or not row or len(row) != width:
+            raise ValueError("%s row %d is %s; expected a list of %d numbers,"
+                             " as row 0" % (name, r, describe(row), width))
+        result.append([number(value, "%s[%d][%d]" % (name, r, c), finite)
+                       for c, value in enumerate(row)])
+    got = [len(result), width]
+    if [want or have for want, have in zip(shape, got)] != got:
+        raise ValueError("%s must be %sx%s (%s), got %dx%d" % tuple(
+            [name] + [want or "n" for want in shape] + [why] + got))
+    return result
+
+def number(value, name, finite=True):
+    """value as a float, or one line why not (finite=False: nan, inf too)."""
+    if not is_number(value):
+        raise TypeError("%s is %s; expected a number" % (name, describe(value)))
+    try:
+        if math.isfinite(float(from_numpy(value))) or not finite:
+            return float(from_numpy(value))
+    except OverflowError:  # an int beyond the largest float
+        pass
+    raise ValueError("%s is %s; expected a finite number"
+                     % (name, describe(value)))
+
+def whole(name, value, least, most):
+    """value as a whole number from least to most, or one line why not."""
     value = from_numpy(value)
     if not isinstance(value, int) or isinstance(value, bool):
-        raise TypeError("%s must be a whole number (%d or more), got %s"
-                        % (name, least, describe(value)))
-    if value < least or (most is not None and value > most):
-        raise ValueError("%s must be %s, got %d" % (name, "%d or more" % least
-                         if most is None else "from %d to %d" % (least, most),
-                         value))
+        raise TypeError("%s must be a whole number from %d to %d, got %s"
+                        % (name, least, most, describe(value)))
+    if not least <= value <= most:
+        raise ValueError("%s must be from %d to %d, got %d"
+                         % (name, least, most, value))
+    return value
 
+def is_number(value):
+    """True for an int or a float (NumPy's too), not for a bool or text."""
+    value = from_numpy(value)
+    return isinstance(value, (int, float)) and not isinstance(value, bool)
 
-def check_settings(iterations, alpha, on_step, hidden=1):
-    """Check train's settings before it starts: a clear error if one is off."""
-    check_whole("iterations", iterations, 0)
-    check_whole("hidden", hidden, 1, LIMITS["hidden"])
-    alpha = from_numpy(alpha)
-    if not (is_number(alpha) and is_finite(alpha) and alpha > 0):
-        raise ValueError("alpha, the learning rate, must be a number above 0,"
-                         " got %s" % describe(alpha))
-    if on_step is not None and not callable(on_step):
-        raise TypeError("on_step must be a function (or None), got %s"
-                        % describe(on_step))
+def from_numpy(value):
+    """A NumPy array or number as lists or a number; else value as it is."""
+    if hasattr(value, "tolist") and not isinstance(value, (list, tuple)):
+        return value.tolist()
+    return value
 
+def describe(value):
+    """A value for a message, cut to 30 characters: "'ten'", 'True (bool)'."""
+    try:
+        text = " ".join(repr(value).split())  # one line, even for arrays
+    except RuntimeError:  # RecursionError: a list nested too deeply
+        text = "[[[..."
+    return cut(text) + " (%s)" % type(value).__name__ * (
+        not isinstance(value, str))
 
-def check_weights(weights, alpha):
-    """Stop if training pushed a weight past the largest float (inf) or to
-    nan: the steps were too large for the numbers to stay finite."""
-    for m in weights:
-        if not all(is_finite(value) for row in m for value in row):
-            raise ValueError("the weights overflowed to inf or nan during "
-                             "training: alpha %r is too large a step for this"
-                             " table; try a smaller alpha, or scale the inputs"
-                             " to about -1..1" % alpha)
-
-
-def inputs_as_floats(x, syn0, syn1=None):
-    """predict's x as a matrix of floats, after checking it fits syn0."""
-    x = from_numpy(x)
-    if isinstance(x, (list, tuple)) and x and is_number(x[0]):
-        x = [x]  # one row
-    x = finite_floats(x, "x")
-    syn0 = finite_floats(syn0, "syn0")
-    if len(x[0]) != len(syn0):
-        raise ValueError("x has rows of %d numbers but syn0 has %d rows, one "
-                         "weight per input; expected rows of %d numbers"
-                         % (len(x[0]), len(syn0), len(syn0)))
-    if syn1 is not None and len(finite_floats(syn1, "syn1")) != len(syn0[0]):
-        raise ValueError("syn1 has %d rows but syn0 has %d columns; expected "
-                         "one row of syn1 per hidden unit"
-                         % (len(from_numpy(syn1)), len(syn0[0])))
-    return x
+def cut(text, most=30):
+    """text, or its start and '...' when longer than most characters."""
+    return text if len(text) <= most else text[:most - 3] + "..."
 
 
 # C. Printing a matrix the way NumPy printed it in the post ------------------
 #
-# The post printed with NumPy 1.x, as np.set_printoptions(legacy='1.13')
-# still does. The rules, from NumPy's arrayprint.py (FloatingFormat): at
-# most 8 decimals, trailing zeros turned to spaces so columns line up
-# ("[[ 0.25      ]"); a space before each number where a minus sign would
-# go; exponent form ("4.17022005e-01") when the smallest non-zero number is
-# below 0.0001, the largest 1e8 or more, or over 1000 times the smallest.
+# As NumPy 1.x printed for the post (np.set_printoptions(legacy='1.13'), by
+# arrayprint.py): at most 8 decimals, trailing zeros as spaces, room for a
+# sign; exponent form ("4.17022005e-01") when the smallest non-zero number
+# is below 0.0001, the largest 1e8 or more, or over 1000 times the smallest.
 
 def format_matrix(m):
     """Return the text NumPy prints for matrix m (legacy='1.13' style).
@@ -750,266 +759,92 @@ def format_matrix(m):
     [[  4.17022005e-01]
      [  1.14374817e-04]]
     """
-    m = from_numpy(m)
-    shape(m, "format_matrix: matrix")
-    for row in m:
-        for value in row:
-            if isinstance(value, int) and not is_finite(value):
-                raise ValueError("format_matrix: %s is too large for a "
-                                 "float; expected at most 1.8e308"
-                                 % describe(value))
-    numbers = [float(value) for row in m for value in row]
+    m = matrix(m, "format_matrix: m", finite=False)
+    numbers = [x for row in m for x in row]
     sizes = [abs(x) for x in numbers if x != 0 and math.isfinite(x)] or [1]
-    largest, smallest = max(sizes), min(sizes)  # the rules above, in C.
-    if largest >= 1e8 or smallest < 0.0001 or largest / smallest > 1000:
-        texts = [exponent_text(value) for value in numbers]
-    else:
-        texts = [decimal_text(value) for value in numbers]
-    texts, columns = line_up(texts), len(m[0])
-    rows = [row_text(texts[start:start + columns])
-            for start in range(0, len(texts), columns)]
-    return "[" + "\n ".join(rows) + "]"
-
+    exponent = (max(sizes) >= 1e8 or min(sizes) < 0.0001
+                or max(sizes) > 1000 * min(sizes))
+    texts = line_up([("%.8e" % x if exponent or not math.isfinite(x) else
+                      decimal_text(x)) for x in numbers])
+    width = len(m[0])
+    return "[" + "\n ".join(row_text(texts[i:i + width])
+                            for i in range(0, len(texts), width)) + "]"
 
 def row_text(texts, line_width=75):
-    """One row in brackets; a row too long for the line wraps as NumPy's does.
-
-    >>> row_text([" 0.5", " 1. "])
-    '[ 0.5  1. ]'
-    """
-    lines = []
-    line = "  "  # continued lines start under the row's first number
+    """One row in brackets; a row too long for the line wraps as NumPy's."""
+    lines, line = [], "  "  # continued lines start under the first number
     for text in texts:
         if len(line) + len(text) > line_width:
             lines.append(line.rstrip())
             line = "  "
         line += text + " "
-    lines.append(line[:-1])
-    return "[" + "\n".join(lines)[2:] + "]"
-
+    return "[" + "\n".join(lines + [line[:-1]])[2:] + "]"
 
 def decimal_text(x):
     """x with at most 8 decimals and no trailing zeros: 0.25 -> '0.25'. As
     NumPy: repr()'s shortest digits if they fit in 8 decimals, else rounded."""
-    if not math.isfinite(x):
-        return special_text(x)
-    text = repr(x)  # a float's repr has a point or an e; "%.8f", a point
+    text = repr(x)  # a float's repr has a point or an e
     if "e" in text or len(text.partition(".")[2]) > 8:
         text = "%.8f" % x
     return text.rstrip("0")  # 1.0 -> '1.', as NumPy writes it
 
-
-def exponent_text(x):
-    """x in exponent form, 8 decimals: 0.000114374817 -> '1.14374817e-04'
-    (nan, inf and -inf print as NumPy writes them)."""
-    return "%.8e" % x
-
-
-def special_text(x):
-    """How NumPy writes the non-numbers: 'nan', 'inf', '-inf'."""
-    if x != x:
-        return "nan"
-    return "inf" if x > 0 else "-inf"
-
-
 def line_up(texts):
-    """Pad every number to one width, lined up on the decimal point: room
-    for the widest whole part and a sign (NumPy 1.13 always keeps that space)
-    before it; after it, spaces up to the longest fraction, as 0.25 and
-    0.1838414 end in the same column."""
-    numbers = [t for t in texts if t not in ("nan", "inf", "-inf")]
-    if numbers and "e" in numbers[0]:
-        # exponent form: three places before the point, exponents one length
-        exponent_digits = max(len(t.partition("e")[2]) - 1 for t in numbers)
-        numbers = [widen_exponent(t, exponent_digits) for t in numbers]
-        before = 3
-        after = max(len(t.partition(".")[2]) for t in numbers)
-    else:
-        before = 1 + max([len(t.partition(".")[0].lstrip("-"))
-                          for t in numbers] or [0])
-        after = max([len(t.partition(".")[2]) for t in numbers] or [0])
-    if len(numbers) < len(texts):  # room for "-inf" (and "nan"), as NumPy
-        before = max(before, 4 - (after + 1))
-    width = before + 1 + after
-    result = []
-    for text in texts:
-        if text in ("nan", "inf", "-inf"):
-            result.append(pad_left(text, width))
-        else:
-            if "e" in text:
-                text = widen_exponent(text, exponent_digits)
-            whole, point, fraction = text.partition(".")
-            result.append(pad_left(whole, before) + point
-                          + fraction + " " * (after - len(fraction)))
-    return result
-
-
-def widen_exponent(text, digits):
-    """'1.5e-05' with digits=3 -> '1.5e-005': all exponents one length."""
-    mantissa, _, exponent = text.partition("e")
-    return (mantissa + "e" + exponent[0]
-            + pad_left(exponent[1:], digits, "0"))
-
+    """The numbers padded to one width, lined up on the point (NumPy 1.13
+    keeps room for a sign), every exponent as long as the longest."""
+    special = [t in ("nan", "inf", "-inf") for t in texts]
+    digits = max([len(t.split("e")[1]) - 1 for t in texts if "e" in t] or [0])
+    texts = [t.split("e")[0] + "e" + t.split("e")[1][0] + pad_left(
+        t.split("e")[1][1:], digits, "0") if "e" in t else t for t in texts]
+    numbers = [t for t, odd in zip(texts, special) if not odd]
+    before = 3 if digits else 1 + max(
+        [len(t.split(".")[0].lstrip("-")) for t in numbers] or [0])
+    after = max([len(t.partition(".")[2]) for t in numbers] or [0])
+    if any(special):  # room for "-inf" (and "nan"), as NumPy
+        before = max(before, 3 - after)
+    return [pad_left(t, before + 1 + after) if odd else pad_left(
+        t.split(".")[0], before) + "." + t.partition(".")[2] + " " * (
+        after - len(t.partition(".")[2])) for t, odd in zip(texts, special)]
 
 def pad_left(text, width, fill=" "):
     """text.rjust(width, fill), spelled out: MicroPython has no rjust."""
     return fill * (width - len(text)) + text
 
-
-# D. Looking inside the trained network ------------------------------------
-
-def mean_abs(m):
-    """The mean of |number| over a matrix: how far off, on average.
-
-    >>> mean_abs([[0.5], [-0.25]])
-    0.375
-    """
-    rows, columns = shape(m, "mean_abs: matrix", numbers=False)
-    total = 0.0
-    for row in m:
-        for value in row:
-            total += abs(value)
-    return total / (rows * columns)
-
-
-def python2_str(number):
-    """A float as the tutorial's Python 2 str() printed it: 12 digits.
-
-    >>> python2_str(0.49641003190272537)
-    '0.496410031903'
-    """
-    text = "%.12g" % number
-    if "." not in text and "e" not in text and "n" not in text:
-        text += ".0"  # Python 2 wrote 1.0, not 1
-    return text
-
-
 def number_text(x):
     """One number as NumPy prints it in a matrix: 0.99993704, 0.5."""
     return format_matrix([[x]])[2:-2].strip()
 
+def number_word(value):
+    """A number as short text that reads back as the same: 1.0 -> '1'."""
+    value = float(value)
+    return "%d" % value if value == int(value) and abs(value) < 1e16 else (
+        repr(value))
+
+def python2_str(number):
+    """A float as the tutorial's Python 2 str() printed it, 12 digits:
+    python2_str(0.49641003190272537) is '0.496410031903'."""
+    text = "%.12g" % number
+    if "e" not in text and 1e11 <= abs(number) < 1e300:  # as Python 2
+        mantissa, power = ("%.11e" % number).split("e")
+        text = mantissa.rstrip("0").rstrip(".") + "e" + power
+    return text + ".0" * (not set(text) & set(".en"))  # 1.0, not 1
+
+def mean_abs(m):
+    """The mean of |number| over a matrix: mean_abs([[0.5], [-0.25]]) is
+    0.375, how far off, on average."""
+    check_shapes("mean_abs", m)
+    total = 0.0
+    for row in m:
+        for x in row:
+            total += abs(x)  # in order, as NumPy adds a few numbers
+    return total / (len(m) * len(m[0]))
+
+
+# D. What the lesson says of the trained network ---------------------------
+#
+# Each sentence is worked out from the numbers, so it is true for any table
+# the lesson takes; where no sentence would be, none is said.
 
 NEAR = 0.25  # learned: every guess is within 0.25 of its answer
-
-
-def learned_lines(X, y, guesses, weights, seed=1):
-    """What the lesson says of the trained network, as lines: learned or
-    not (and why, and what to try), the bias, the largest weight. Each is
-    derived from the numbers, true for any table; else left unsaid."""
-    missed = [r for r in range(len(y)) if abs(y[r][0] - guesses[r][0]) >= NEAR]
-    if missed:
-        return wrap("Not learned: the guess is off by %g or more in %s. %s"
-                    % (NEAR, numbered("row", missed), why_not_learned(
-                        X, y, guesses, missed, weights, seed)))
-    lines = ["Learned: every guess is within %g of its answer." % NEAR]
-    syn0 = weights[0]
-    for c in bias_columns(X) if len(weights) == 1 else []:
-        lines += wrap("Input %d is 1 in every row: the bias. Its weight, %s, "
-                      "is added to every row's sum." % (c + 1, number_text(
-                          syn0[c][0])))
-    varying = [c for c in range(len(X[0]))
-               if any(row[c] != X[0][c] for row in X)]
-    top = max([abs(syn0[c][0]) for c in varying] or [0])
-    if len(weights) > 1 or top == 0 or all(row == y[0] for row in y):
-        return lines  # hidden units: the names below say more; one answer
-    largest = [c for c in varying if abs(syn0[c][0]) >= 0.99 * top]  # ties
-    ways = [(way, [c for c in largest if (syn0[c][0] > 0) == up]) for way, up
-            in (("follows", True), ("goes against", False))]
-    return lines + wrap(
-        "The largest weight (by size) of the inputs that vary is on %s%s: "
-        "the guess %s." % (numbered("input", largest), ", equal to within 1%"
-                           * (len(largest) > 1), " and ".join(
-                               way + " " + numbered("input", columns)
-                               for way, columns in ways if columns)))
-
-
-def why_not_learned(X, y, guesses, missed, weights, seed):
-    """One reason the numbers show, with what to try."""
-    flat = [r for r in missed if min(guesses[r][0], 1 - guesses[r][0]) < 1e-3]
-    twins = [(r, s) for r in range(len(X)) for s in range(r)
-             if X[r] == X[s] and y[r] != y[s]]
-    if twins:  # the same inputs: one guess, whatever the weights
-        return ("Rows %d and %d have the same inputs, so the same guess, but "
-                "different answers: no network can learn both." % (
-                    twins[0][1] + 1, twins[0][0] + 1))
-    if flat:
-        large = max(abs(value) for row in X for value in row) > 10
-        return ("In %s the guess is within 0.001 of 0 or 1, where the slope "
-                "x*(1-x) is nearly 0 and the error barely moves the weights: "
-                "%s." % (numbered("row", flat), "scale the inputs to about "
-                         "-1..1" if large else "try a smaller --alpha"))
-    if len(weights) == 2 and len(weights[1]) == 1:
-        return ("One hidden unit can only rise or fall with its one sum, like"
-                " a network without a hidden layer: try --hidden 2 or more.")
-    if len(weights) == 2:
-        more = len(weights[1]) < LIMITS["hidden"]
-        return ("Training starts from random weights and does not always end"
-                " well: try %sanother seed (--seed %d)." % (
-                    "more hidden units (--hidden %d) or " % min(
-                        2 * len(weights[1]), LIMITS["hidden"]) if more else "",
-                    (seed or 0) + 1 if seed != 4294967295 else 0))
-    zeros = [r for r in missed if not any(X[r])]
-    if zeros:
-        return ("Row %d is all 0s: every weight times 0 is 0, so its guess is"
-                " 0.5 whatever the training. Add a bias: an input that is 1 "
-                "in every row." % (zeros[0] + 1))
-    if all(abs(guess[0] - 0.5) < 0.05 for guess in guesses):
-        return ("The guesses all stay near 0.5: without a hidden layer the "
-                "guess can only rise or fall with each input, the same way in"
-                " every row, and this table (like XOR) needs more: give it a "
-                "hidden layer, --hidden 4.")
-    return "Try more --iterations, or a larger --alpha."
-
-
-def bias_columns(X):
-    """The inputs that are 1 in every row: the bias."""
-    return [c for c in range(len(X[0])) if all(row[c] == 1 for row in X)]
-
-
-def numbered(word, items):
-    """numbered("row", [0, 3]) is 'rows 1 and 4' (items count from 0).
-
-    >>> numbered("input", [2]), numbered("row", range(10))
-    ('input 3', 'rows 1, 2, 3, 4, 5, 6 and 4 more')
-    """
-    texts = [str(item + 1) for item in items]
-    if len(texts) > 8:  # a long table: the first six, and how many more
-        texts = texts[:6] + ["%d more" % (len(texts) - 6)]
-    return "%s%s %s" % (word, "s" * (len(texts) > 1), ", ".join(texts[:-1])
-                        + " and " * (len(texts) > 1) + texts[-1])
-
-
-def wrap(text, width=79):
-    """text as lines of at most `width` characters, broken at spaces."""
-    lines = [""]
-    for word in text.split():
-        if lines[-1] and len(lines[-1]) + len(word) >= width:
-            lines.append("")
-        lines[-1] += " " * (lines[-1] != "") + word
-    return lines
-
-
-def guess_lines(rows, X, syn0, syn1=None):
-    """The guesses for new rows, with a note on a row whose bias is not 1,
-    as it is in every row of the table."""
-    lines = ["Guesses for new rows :"] * (len(rows) > 0)
-    notes = []
-    for row in rows:
-        text = ", ".join(map(number_word, row))
-        lines.append("  [%s] -> %s" % (text, number_text(
-            predict(row, syn0, syn1)[0][0])))
-        off = [c for c in bias_columns(X) if row[c] != 1]
-        if off and syn1 is None and not any(row):
-            notes += wrap("[%s] switches the bias off, as no row of the table "
-                          "does, to show what it is for: every weight times 0"
-                          " is 0, so the guess is sigmo(0) = 0.5 whatever the "
-                          "training." % text)
-        elif off:
-            notes += wrap("[%s] sets the bias (%s) to other than 1, as no row "
-                          "of the table does: the table did not teach its "
-                          "guess." % (text, numbered("input", off)))
-    return lines + notes
-
 
 # The 16 tables of two 0/1 inputs A, B by their outputs for 00 01 10 11.
 TABLE_NAMES = {
@@ -1019,389 +854,567 @@ TABLE_NAMES = {
     "1010": "NOT B", "1011": "A OR NOT B", "1100": "NOT A",
     "1101": "B OR NOT A", "1110": "NAND: not both are 1", "1111": "always 1"}
 
+def learned_lines(X, y, guesses, weights, seed=1):
+    """What the lesson says of the trained network: learned, or why not."""
+    missed = [r for r in range(len(y)) if abs(y[r][0] - guesses[r][0]) >= NEAR]
+    if missed:
+        return wrap("Not learned: the guess is off by %g or more in %s. %s"
+                    % (NEAR, numbered("row", missed), why_not_learned(
+                        X, y, guesses, missed, weights, seed)))
+    lines = ["Learned: every guess is within %g of its answer." % NEAR]
+    syn0, varying = [row[0] for row in weights[0]], varying_inputs(X)
+    top = max([abs(syn0[c]) for c in varying] or [0])
+    if len(weights) == 2:
+        return lines  # the hidden units, named below, say more
+    bias = bias_columns(X)
+    if bias:
+        lines += wrap("%s %s 1 in every row: the bias. %s, %s, %s added to "
+                      "every row's sum." % (numbered("Input", bias), "is" if
+                      len(bias) == 1 else "are", "Its weight" if len(bias) ==
+                      1 else "Their weights", " and ".join(number_text(
+                          syn0[c]) for c in bias), "is" if len(bias) == 1
+                      else "are"))
+    if top == 0 or all(row == y[0] for row in y):
+        return lines  # nothing to follow, or one answer for every row
+    large = [c for c in varying if abs(syn0[c]) >= top / 2]
+    ways = [way + " " + numbered("input", [c for c in large if (
+        syn0[c] > 0) == up]) for way, up in (("rises with", True), (
+            "falls with", False)) if any((syn0[c] > 0) == up for c in large)]
+    return lines + wrap("Of the inputs that vary, %s %s %s%s: the guess %s." % (
+        numbered("input", large), "has the largest weight," if len(large) == 1
+        else "have the largest weights,", " and ".join(
+            number_text(syn0[c]) for c in large), " (each at least half the "
+        "largest)" * (len(large) > 1), " and ".join(ways)))
+
+def why_not_learned(X, y, guesses, missed, weights, seed):
+    """One reason the numbers show, with what to try."""
+    flat = [r for r in missed if min(guesses[r][0], 1 - guesses[r][0]) < 1e-3]
+    twins = [(s + 1, r + 1) for r in range(len(X)) for s in range(r)
+             if X[r] == X[s] and y[r] != y[s]]
+    zeros = [r + 1 for r in missed if not any(X[r])]
+    name = TABLE_NAMES.get(table_key(X, y), "").split(":")[0]
+    if twins:  # the same inputs: one guess, whatever the weights
+        return ("Rows %d and %d have the same inputs, so the same guess, but "
+                "different answers: no network can learn both." % twins[0])
+    if flat:
+        return ("In %s the guess is within 0.001 of 0 or 1, where the slope "
+                "x*(1-x) is nearly 0 and the miss barely moves the weights: "
+                "%s." % (numbered("row", flat), "scale the inputs to about "
+                         "-1..1" if max(abs(v) for row in X for v in row) > 10
+                         else "try a smaller --alpha"))
+    if len(weights) == 2 and len(weights[1]) == 1:
+        return ("One hidden unit can only rise or fall with its one sum, like"
+                " a network without a hidden layer: try --hidden 2 or more.")
+    if len(weights) == 2:
+        more = min(2 * len(weights[1]), MOST["hidden"])
+        return ("Training starts from random weights and does not always end"
+                " well: try %sanother seed (--seed %d)." % (
+                    "more hidden units (--hidden %d) or " % more
+                    * (more > len(weights[1])), (seed + 1) % 2 ** 32))
+    if zeros:
+        return ("Row %d is all 0s: every weight times 0 is 0, so its guess is"
+                " 0.5 whatever the training. Add a bias: an input that is 1 "
+                "in every row." % zeros[0])
+    if name in ("XOR", "XNOR"):
+        return ("Without a hidden layer the guess can only rise or fall with "
+                "each input, the same way in every row, and %s needs both "
+                "ways: give it a hidden layer, --hidden 4." % name)
+    return "Try more --iterations, a larger --alpha, or --hidden 4."
+
+def varying_inputs(X):
+    """The inputs (columns) that are not the same in every row."""
+    return [c for c in range(len(X[0])) if any(row[c] != X[0][c] for row in X)]
+
+def bias_columns(X):
+    """The inputs that are 1 in every row: the bias."""
+    return [c for c in range(len(X[0])) if all(row[c] == 1 for row in X)]
+
+def table_key(X, values):
+    """'0110' (XOR) and the like: values (a column) rounded to 0 or 1 for
+    A B = 00 01 10 11, when those are two inputs of X, each pair once."""
+    a_b = varying_inputs(X)
+    pairs = dict(((row[a_b[0]], row[a_b[-1]]), "%d" % (v[0] >= 0.5))
+                 for row, v in zip(X, values))
+    if len(a_b) == 2 and len(X) == 4 and sorted(pairs) == [
+            (0, 0), (0, 1), (1, 0), (1, 1)]:
+        return "".join(pairs[pair] for pair in sorted(pairs))
+    return None
+
+def numbered(word, items):
+    """numbered("row", [0, 3]) is 'rows 1 and 4' (items count from 0); past
+    eight, the first six and how many more."""
+    texts = [str(item + 1) for item in items]
+    if len(texts) > 8:
+        texts = texts[:6] + ["%d more" % (len(texts) - 6)]
+    return "%s%s %s" % (word, "s" * (len(texts) > 1), ", ".join(texts[:-1])
+                        + " and " * (len(texts) > 1) + texts[-1])
+
+def wrap(text, width=79, indent=""):
+    """text as lines of at most `width` characters, broken at spaces."""
+    lines = [indent]
+    for word in text.split():
+        if lines[-1].strip() and len(lines[-1]) + len(word) >= width:
+            lines.append(indent)
+        lines[-1] += " " * (lines[-1].strip() != "") + word
+    return lines
+
+def guess_lines(rows, X, weights):
+    """The guesses for new rows, each with a note where the bias is not 1,
+    as it is in every row of the table."""
+    lines = ["Guesses for new rows :"] * (len(rows) > 0)
+    check_sums(rows or [[0]], weights[0])  # the weights are new here
+    for row, guess in zip(rows, forward(rows, *weights) if rows else []):
+        lines.append("  [%s] -> %s" % (", ".join(map(number_word, row)),
+                                       number_text(guess[0])))
+        off = [c for c in bias_columns(X) if row[c] != 1]
+        if off and len(weights) == 1 and not any(row):
+            lines[-1] += "  (every input 0, the bias too: sigmo(0) = 0.5)"
+        elif off:
+            lines += wrap("(%s, the bias, is not 1 here as in every row of the "
+                          "table: the table did not teach this guess)"
+                          % numbered("input", off), indent="    ")
+    return lines
 
 def hidden_units(X, syn0):
     """Lines naming the table of two 0/1 inputs each hidden unit learned;
-    none unless X holds 0s and 1s and exactly two inputs vary, as XOR."""
-    shape(X, "hidden_units: X")  # a matrix of numbers, or a one-line error
-    varying = [c for c in range(len(X[0]))
-               if any(row[c] != X[0][c] for row in X)]
-    if len(varying) != 2 or any(v not in (0, 1) for row in X for v in row):
+    none unless the table is one of those (as XOR)."""
+    l1 = forward(X, syn0)
+    keys = [table_key(X, [[h[unit]] for h in l1]) for unit in range(len(
+        syn0[0]))]
+    if None in keys or any(v not in (0, 1) for row in X for v in row):
         return []
-    a, b = varying
-    l1 = predict(X, syn0)
-    lines = ["What each hidden unit learned: its output, rounded, for A B = "
-             "00 01 10 11", "(A is input %d, B is input %d) :"
-             % (a + 1, b + 1)]
-    for unit in range(len(syn0[0])):
-        outputs = {}
-        for row, hidden in zip(X, l1):
-            outputs[(row[a], row[b])] = str(int(hidden[unit] >= 0.5))
-        pattern = "".join(outputs.get(ab, "?") for ab in
-                          ((0, 0), (0, 1), (1, 0), (1, 1)))
-        lines.append("unit %d: %s  %s" % (unit + 1, " ".join(pattern),
-                                          TABLE_NAMES.get(pattern, "")))
-    return lines
+    a, b = varying_inputs(X)
+    return ["What each hidden unit learned: its output, rounded, for A B = 00"
+            " 01 10 11", "(A is input %d, B is input %d) :" % (a + 1, b + 1)
+            ] + ["unit %d: %s  %s" % (unit + 1, " ".join(key), TABLE_NAMES[
+                key]) for unit, key in enumerate(keys)]
+
+def e_notation(lines):
+    """[a line saying what e-notation is] if the lines print a number in it."""
+    for word in " ".join(lines).replace("[", " ").replace("]", " ").split():
+        if "e-" in word or "e+" in word:
+            power = int(word.split("e")[1])
+            return ["(%s is %s x 10**%d: the point moves %d place%s %s.)" % (
+                word, word.split("e")[0], power, abs(power), "s" * (abs(
+                    power) != 1), "left" if power < 0 else "right")]
+    return []
 
 
 # E. The learning curve: a chart in plain text ------------------------------
 
 def sample_points(iterations, width=30):
-    """Which iterations the chart's `width` columns show, spread evenly.
-
-    >>> sample_points(60000, width=4)
-    [0, 19999, 39999, 59999]
-    >>> sample_points(2, width=4)
-    [0, 0, 1, 1]
-    """
-    if iterations <= 0:
-        return []
-    return [k * iterations // width if iterations < width
-            else k * (iterations - 1) // (width - 1) for k in range(width)]
-
+    """Which iterations the chart's `width` columns show, spread evenly:
+    sample_points(60000, 4) is [0, 19999, 39999, 59999]."""
+    return [k * iterations // width if iterations < width else k * (
+        iterations - 1) // (width - 1) for k in range(width)] * (iterations > 0)
 
 def text_chart(errors, iterations, height=8):
-    """Draw the error against the iteration with '*', in 40 columns: errors
-    maps each iteration sample_points() picks to its mean |error|. The error
-    axis is logarithmic when the error falls more than tenfold."""
-    check_settings(iterations, 1, None)
+    """The mean |error| (errors: for each of sample_points(iterations)) as
+    '*' in 40 columns; on a log scale if it falls more than tenfold."""
+    iterations = whole("iterations", iterations, 0, MOST["iterations"])
+    height = whole("text_chart's height", height, 2, 100)  # 100: 2 screens
     if not isinstance(errors, dict):
         raise TypeError("text_chart: errors must be a dict, got %s"
                         % describe(errors))
-    # height: 2 lines for the labels at the top and bottom; 100, two screens
-    if not (isinstance(height, int) and 2 <= height <= 100):
-        raise ValueError("text_chart: height must be a whole number of lines"
-                         " from 2 to 100, got %s" % describe(height))
+    values = [number(errors.get(itr), "text_chart: errors[%d]" % itr)
+              for itr in sample_points(iterations)]
     if iterations == 0:
         return "(no iterations ran: nothing to plot)"
-    values = [errors.get(itr) for itr in sample_points(iterations)]
-    if not all(is_number(value) and is_finite(value) for value in values):
-        raise ValueError("text_chart: errors must hold a number for each "
-                         "iteration in sample_points(%d)" % iterations)
     top, bottom = max(values), min(values)
-    log_scale = bottom > 0 and top / bottom > 10
-    if not log_scale:
-        bottom = 0.0
+    log = bottom > 0 and top / bottom > 10
+    scale, bottom = (math.log, bottom) if log else (float, 0.0)
     rows = [[" "] * len(values) for _ in range(height)]
-    for column, error in enumerate(values):
-        rows[chart_row(error, top, bottom, height, log_scale)][column] = "*"
-    lines = ["mean |error| (log scale)" if log_scale else "mean |error|"]
+    for column, value in enumerate(values):
+        rows[int(round((scale(top) - scale(value)) / (scale(top) - scale(
+            bottom)) * (height - 1))) if top != bottom else -1][column] = "*"
     labels = ["%.3g" % top] + [""] * (height - 2) + ["%.3g" % bottom]
-    for label, row in zip(labels, rows):
-        lines.append(pad_left(label, 8) + " |" + "".join(row))
-    lines.append(" " * 9 + "+" + "-" * len(values))
-    first, last, middle = "0", str(iterations), "iterations"
-    gap = len(values) - len(first) - len(last) - len(middle)
-    lines.append(" " * 10 + first + " " * (gap // 2) + middle
-                 + " " * (gap - gap // 2) + last)
-    return "\n".join(line.rstrip() for line in lines)
-
-
-def chart_row(error, top, bottom, height, log_scale):
-    """The chart line (0 = top) where an error value goes."""
-    if top == bottom:
-        return height - 1
-    if log_scale:
-        where = (math.log(top) - math.log(error)) / (math.log(top)
-                                                      - math.log(bottom))
-    else:
-        where = (top - error) / (top - bottom)
-    return int(round(where * (height - 1)))
+    gap = len(values) - len(str(iterations)) - 11
+    return "\n".join(["mean |error|" + " (log scale)" * log] + [
+        (pad_left(label, 8) + " |" + "".join(row)).rstrip()
+        for label, row in zip(labels, rows)] + [
+        " " * 9 + "+" + "-" * len(values), " " * 10 + "0" + " " * (gap // 2)
+        + "iterations" + " " * (gap - gap // 2) + str(iterations)])
 
 
 # F. A student's own table, from a CSV file ----------------------------------
 #
-# Limits: a lesson's table, not a data set (for that, use NumPy): a file of
-# at most 1 MB, 1,000 rows and 20 inputs, so that training takes minutes.
+# A lesson's table, not a data set (for that, use NumPy): at most 1 MB,
+# 1,000 rows and 20 inputs, so that training takes minutes.
 
 TABLE_LIMITS = (1000000, 1000, 20)  # bytes, rows, inputs
 
-
 def read_table(path):
-    """Read a CSV file into (X, y): each row the inputs, then the target. A
-    header line, blank lines and # lines are skipped. Anything wrong is a
-    ValueError naming the file, the line and what was expected."""
-    import csv  # here, not at the top: MicroPython has none
+    """Read a CSV file into (X, y): each row the inputs, then the target, 0
+    to 1. A header line, blank lines and # lines are skipped. Anything wrong
+    is a ValueError naming the file, the line and what was expected."""
     path = getattr(path, "__fspath__", lambda: path)()  # a pathlib.Path too
-    text = read_text(path)
-    name = shown_name(path)
-    rows, lines = [], 0
-    # Lines end at \r\n, \r or \n (not at a form feed, as in splitlines),
-    # each read alone: a quote in a comment (# a,"b) runs on into no other.
-    text = text.replace("\r\n", "\n").replace("\r", "\n")
-    for number, line in enumerate(text.split("\n"), 1):
-        if line.strip().startswith("#"):
-            continue  # a comment line, of any length
-        try:
-            fields = [field.strip() for field in next(csv.reader([line]))]
-        except csv.Error:  # a field over csv's limit, 131,072 characters
-            raise ValueError("%s: line %d has a field over %d characters; "
-                             "expected numbers such as 0.5"
-                             % (name, number, csv.field_size_limit()))
-        if not "".join(fields) or fields[0].startswith("#"):
-            continue  # a blank or comment line
-        lines += 1
-        values = [read_number(field) for field in fields]
-        if lines == 1 and values.count(None) == len(values):
-            continue  # a header line: names, not numbers
-        check_csv_row("%s: line %d" % (name, number), fields, values,
-                      len(rows[0]) if rows else None)
+    text, name, rows, header = read_text(path), shown_name(path), [], True
+    # Lines end at \r\n, \r or \n (not at a form feed, as in splitlines)
+    lines = text.replace("\r\n", "\n").replace("\r", "\n").split("\n")
+    for at, line in enumerate(lines, 1):
+        fields = [field.strip().strip('"') for field in line.split(",")]
+        values, where = [read_number(f) for f in fields], "%s: line %d" % (
+            name, at)
+        if not "".join(fields) or fields[0].startswith("#") or header and (
+                values.count(None) == len(values)):
+            header = header and (not "".join(fields) or fields[0][:1] == "#")
+            continue  # a blank or comment line, or the header: names
+        header, bad = False, [c for c, v in enumerate(values) if v is None or
+                              not math.isfinite(v)]
+        if bad:
+            raise ValueError("%s, column %d: %r is not a finite number; "
+                             "expected numbers separated by commas%s" % (
+                                 where, bad[0] + 1, cut(fields[bad[0]]),
+                                 separator_hint(line)))
+        if len(values) != (len(rows[0]) if rows else max(2, len(values))):
+            raise ValueError("%s has %d column(s); expected the inputs, then "
+                             "the target, as many as the rows above (%s)" % (
+                                 where, len(values), len(rows[0]) if rows
+                                 else "2 or more"))
+        if not 0 <= values[-1] <= 1:
+            raise ValueError("%s: the target (last column) is %s; expected a "
+                             "number from 0 to 1, the range of the sigmoid"
+                             % (where, cut(fields[-1])))
         rows.append(values)
     if not rows:
-        raise ValueError("%s has no rows of numbers%s; expected lines such "
-                         "as 0,1,1,0 (the inputs, then the target)"
-                         % (name, separator_hint(text)))
-    if len(rows) > TABLE_LIMITS[1] or len(rows[0]) - 1 > TABLE_LIMITS[2]:
-        raise ValueError("%s has %d rows of %d inputs; a lesson's table has "
-                         "at most %d rows of %d (for more, use NumPy)"
-                         % ((name, len(rows), len(rows[0]) - 1)
-                            + TABLE_LIMITS[1:]))
+        raise ValueError("%s has no rows of numbers%s; expected lines such as "
+                         "0,1,1,0 (the inputs, then the target)" % (
+                             name, separator_hint(text)))
+    if len(rows) > TABLE_LIMITS[1] or len(rows[0]) > TABLE_LIMITS[2] + 1:
+        raise ValueError("%s has %d rows of %d inputs; expected at most %d "
+                         "rows of %d (for more, use NumPy)" % ((name, len(
+                             rows), len(rows[0]) - 1) + TABLE_LIMITS[1:]))
     return [row[:-1] for row in rows], [[row[-1]] for row in rows]
 
-
-def check_csv_row(where, fields, values, width):
-    """Check one row of a table file; width is the length of the rows above."""
-    shown = [field if len(field) <= 30 else field[:27] + "..."  # a message
-             for field in fields]  # stays one short line, for any field
-    for column, value in enumerate(values):
-        if value is None:
-            raise ValueError("%s, column %d: %r is not a number; expected "
-                             "numbers separated by commas%s"
-                             % (where, column + 1, shown[column],
-                                separator_hint(fields[column])))
-        if not is_finite(value):
-            raise ValueError("%s, column %d: %s is not a finite number"
-                             % (where, column + 1, shown[column]))
-    if len(values) < 2:
-        raise ValueError("%s has 1 column; expected the inputs, then the "
-                         "target: 2 columns or more" % where)
-    if width is not None and len(values) != width:
-        raise ValueError("%s has %d columns but the rows above have %d; "
-                         "expected the same number in every row"
-                         % (where, len(values), width))
-    if not 0 <= values[-1] <= 1:
-        raise ValueError("%s: the target (last column) is %s; expected a "
-                         "number from 0 to 1, the range of the sigmoid"
-                         % (where, shown[-1]))
-
-
 def separator_hint(text):
-    """', not commas: separate the numbers with commas', if text has tabs
-    or semicolons between numbers; else ''."""
+    """' (it has tabs: separate the numbers with commas)', or ''."""
     for separator, name in (("\t", "tabs"), (";", "semicolons")):
         if separator in text:
             return " (it has %s: separate the numbers with commas)" % name
     return ""
 
-
 def read_text(path):
     """The text of a regular file of at most TABLE_LIMITS[0] bytes."""
-    import os
-    import stat
+    import os, stat  # here: MicroPython has no stat
     if not isinstance(path, str):
         raise TypeError("the table's path must be a file name (str), got %s"
                         % describe(path))
     name = shown_name(path)
     try:
-        info = os.stat(path)
-        if not stat.S_ISREG(info.st_mode):
-            raise ValueError("%s: is %s; expected a CSV file" % (name, (
-                "a directory" if stat.S_ISDIR(info.st_mode)
-                else "not a regular file (a device or a pipe?)")))
-        if info.st_size > TABLE_LIMITS[0]:
-            raise ValueError("%s has %d bytes; a lesson's table has at most "
-                             "%d (for more, use NumPy)"
-                             % (name, info.st_size, TABLE_LIMITS[0]))
+        if not stat.S_ISREG(os.stat(path).st_mode):  # a pipe: no end
+            raise ValueError("%s is not a file but a directory, a device or a"
+                             " pipe; expected a CSV file" % name)
         with open(path, "rb") as file:
             data = file.read(TABLE_LIMITS[0] + 1)
     except OSError as error:
-        reason = (error.strerror or "cannot be read").lower()
-        raise ValueError("%s: %s; expected a CSV file" % (name, reason))
-    if not data.strip():
-        raise ValueError("%s is empty; expected rows of numbers such as "
-                         "0,1,1,0 (the inputs, then the target)" % name)
+        raise ValueError("%s: %s; expected a CSV file" % (
+            name, (error.strerror or "cannot be read").lower()))
     try:
         text = data.decode("utf-8-sig")  # -sig: without a byte-order mark
         bad = text.index("\0") if "\0" in text else None  # binary
     except UnicodeDecodeError as error:
         bad = error.start
-    if bad is not None:
-        raise ValueError("%s: line %d is not text; expected a CSV file of "
-                         "numbers" % (name, data[:bad].count(b"\n") + 1))
+    if bad is not None or len(data) > TABLE_LIMITS[0] or not data.strip():
+        raise ValueError("%s is %s; expected a CSV file of numbers, at most %d"
+                         " bytes (for more, use NumPy)" % (name, "empty" if not
+                         data.strip() else "larger" if bad is None else
+                         "not text (line %d)" % (data[:bad].count(b"\n") + 1),
+                         TABLE_LIMITS[0]))
     return text
-
 
 def shown_name(path):
     """A file name for a message: quoted when empty or not printable."""
     printable = path and all(" " <= ch != "\x7f" for ch in path)
     return path if printable else repr(path)
 
-
 def read_number(text):
     """A number written plainly, as 0.5, -2, 1e-3 (nan and inf too), or None.
     (float() alone would also take 1_000 and other alphabets' digits.)"""
     plain = text.strip().lower()
-    if plain.lstrip("+-") in ("nan", "inf", "infinity") or (
-            plain and all(ch in "0123456789+-.e" for ch in plain)):
-        try:
-            return float(plain)
-        except ValueError:
-            return None
-    return None
+    try:
+        return float(plain) if plain.lstrip("+-") in (
+            "nan", "inf", "infinity") or plain and all(
+            ch in "0123456789+-.e" for ch in plain) else None
+    except ValueError:
+        return None
 
 
-# The calculator edition: python nn_pure.py --calculator > nn_calc.py -------
+# G. See every step: --explain and --check, by the loop as the file has it
+
+STEP_NAMES = {1: ["l1", "l1_error", "l1_delta", "syn0"],  # on_step's, by
+              2: ["l1", "l2", "l2_error", "l2_delta", "l1_error",  # the
+                  "l1_delta", "syn1", "syn0"]}  # number of weights
+
+def loop_step(run, iteration):
+    """The loop's matrices in that iteration by name; "before": the weights."""
+    before = run_loop(run, iteration)[1:]
+    step = {"l0": run["X"], "y": run["y"], "before": before}
+    run_loop(run, 1, lambda itr, *matrices: step.update(zip(
+        STEP_NAMES[len(before)], matrices)), before)
+    return step
+
+def explain_lines(X, y, iteration=0, hidden=None, seed=None, init=None,
+                  alpha=None):
+    """--explain K: iteration K of the loop as the file has it, number by
+    number. Each result is what the numbers printed beside it give on
+    paper; where the program's own, from unrounded numbers, differs in the
+    last digit, the line says so."""
+    run = check_run(X, y, hidden, dict(seed=seed, init=init, alpha=alpha))
+    s = loop_step(run, whole("iteration", iteration, 0, MOST["iterations"]))
+    last, alpha = len(s["before"]), number_word(run["alpha"])
+    times = (alpha + " x ") * (alpha != "1")
+    lines = ["Iteration %d, rounded to 8 decimals as --trace prints it; each "
+             "result is what" % iteration, "the numbers beside it give on "
+             "paper (rounded half up)"]
+    for n in range(1, last + 1):  # the guess, layer by layer
+        ins, w, out = s["l%d" % (n - 1)], s["before"][n - 1], s["l%d" % n]
+        for head, r, c in part(lines, "l%d = sigmo(l%d . syn%d)" % (
+                n, n - 1, n - 1), out):
+            line, z = sum_line(head, ins[r], [row[c] for row in w], n == 1)
+            lines += [line, " " * len(head) + "sigmo(%.8f) = %.8f" % (
+                z, out[r][c])]
+    for n in range(last, 0, -1):  # the miss, back from the output
+        out, miss, delta = s["l%d" % n], s["l%d_error" % n], s["l%d_delta" % n]
+        for head, r, c in part(lines, "l%d_error = %s; slope; delta" % (n, (
+                "y - l%d" % n if n == last else "l2_delta . syn1.T")), out):
+            o, e, slope = "%.8f" % out[r][c], "%.8f" % miss[r][c], sigmo(
+                out[r][c], True)
+            a, b = (number_word(s["y"][r][0]), o) if n == last else (
+                "%.8f" % s["l2_delta"][r][0], "%.8f" % s["before"][1][c][0])
+            lines += [head + "error %s %s %s" % (a, "-x"[n < last], b) + worked(
+                paper(a) - paper(b) if n == last else paper(a) * paper(b),
+                miss[r][c]), " " * len(head) + "slope %s x (1 - %s)" % (o, o)
+                + worked(paper(o) * (1 - paper(o)), slope), " " * len(head) +
+                "delta %s x %.8f" % (e, slope) + worked(paper(e) * paper(
+                    "%.8f" % slope), delta[r][c])]
+    for n in range(last, 0, -1):  # the updates, syn1 first
+        ins, delta, w = s["l%d" % (n - 1)], s["l%d_delta" % n], s["before"]
+        for head, i, j in part(lines, "syn%d += %sl%d.T . l%d_delta" % (
+                n - 1, times, n - 1, n), w[n - 1]):
+            line, change = sum_line(head, [row[i] for row in ins],
+                                    [row[j] for row in delta], n == 1)
+            old, step = "%.8f" % w[n - 1][i][j], "%.8f" % abs(change)
+            sign = -1 if change < 0 else 1
+            lines += [line, " " * len(head) + "%s %s %s%s" % (
+                old, "-+"[sign > 0], times, step) + worked(paper(old) + sign *
+                                                           paper(alpha) * paper(
+                                                               step), s[
+                "syn%d" % (n - 1)][i][j])]
+    return lines
+
+def paper(text):
+    """A printed number as a Decimal, exactly as printed."""
+    import decimal  # here: MicroPython has none (nor --explain)
+    return decimal.Decimal(text)
+
+def worked(exact, value):
+    """' = 0.55675943': exact (from printed numbers), rounded half up as on
+    paper; and value, the program's own, where it rounds otherwise."""
+    import decimal
+    shown = format(exact.quantize(paper("1e-8"), decimal.ROUND_HALF_UP), "f")
+    return " = " + shown + (" (from unrounded numbers: %.8f)" % value) * (
+        "%.8f" % value != shown)
+
+def sum_line(head, inputs, weights, data=False, width=100):
+    """(line, total): head + 'a x b + c x d ... = total', the terms that fit
+    in `width` (all, up to 4), then how many more (and dot's total alone)."""
+    terms = [(number_word(a) if data else "%.8f" % a) + " x %.8f" % b
+             for a, b in zip(inputs, weights)]
+    total = dot([inputs], [[b] for b in weights])[0][0]
+    for shown in range(len(terms), 0, -1):
+        line = head + " + ".join(terms[:shown])
+        if shown < len(terms):
+            line += " + ... (%d more) = %.8f" % (len(terms) - shown, total)
+        if len(line) + 13 <= width or shown <= 4:  # 4 always
+            return line + worked(sum([paper(t.split(" x ")[0]) * paper(
+                t.split(" x ")[1]) for t in terms], paper("0")), total) * (
+                shown == len(terms)), total
+
+def part(lines, title, m, places=4):
+    """Add title to lines, with how many of m's places it shows; return the
+    first `places` as (head, r, c), the head naming one: 'l1[2][0]'."""
+    size, columns, name = len(m) * len(m[0]), len(m[0]), title.split()[0]
+    lines.append(title + (" (the first %d of %d)" % (places, size)) * (
+        size > places))
+    return [("  %s[%d]%s: " % (name, k // columns, "[%d]" % (k % columns)
+             if columns > 1 else ""), k // columns, k % columns)
+            for k in range(min(size, places))]
+
+def check_lines(X, y, iteration=0, hidden=None, seed=None, init=None,
+                alpha=None):
+    """--check: (lines, agree). After `iteration` iterations, each weight's
+    update (what one more iteration of the loop adds, alpha 1) beside minus
+    E's slope, measured by Part 1's slope; agree is False if one differs.
+    Where the slope measured with h and with 10h differ, E curves too
+    sharply to tell, and the line says so."""
+    run = check_run(X, y, hidden, dict(seed=seed, init=init, alpha=alpha))
+    X, y = run["X"], run["y"]
+    weights = run_loop(run, whole("iteration", iteration, 0, MOST[
+        "iterations"]))[1:]
+    moved = run_loop(dict(run, alpha=1.0), 1, start=weights)[1:]
+    count = sum(len(w) * len(w[0]) for w in weights)
+    state = progress(count, 4 * count * count * len(X), "weight")
+    lines = ["Iteration %d: update = what one iteration of the loop adds "
+             "(alpha 1);" % iteration, "numerical = -(E(w + h) - E(w - h)) / "
+             "2h, h = 1e-5", "weight             update      numerical  "
+             "rel. diff."]
+    for k, i, j in [(k, i, j) for k, w in enumerate(weights)
+                    for i in range(len(w)) for j in range(len(w[0]))]:
+        show_progress(len(lines) - 3, state)
+        update = moved[k][i][j] - weights[k][i][j]
+        numerical = slope(X, y, weights, k, i, j, 1e-5)
+        off = abs(update - numerical) / max(1.0, abs(update), abs(numerical))
+        sure = abs(numerical - slope(X, y, weights, k, i, j, 1e-4)) <= (
+            1e-4 * max(1.0, abs(numerical)))
+        lines.append("%-12s %14.8f %14.8f %11.1e%s" % (
+            "syn%d[%d][%d]" % (k, i, j), update, numerical, off, "" if off <=
+            1e-6 else "  <- DISAGREE" if sure else "  <- cannot tell"))
+    clear_progress(state)
+    if any(line.endswith("DISAGREE") for line in lines):
+        return lines + ["The updates marked are not minus the slope of E: "
+                        "this loop does not move them downhill."], False
+    return lines + ["Where marked, E curves too sharply for the nudge h to "
+                    "measure its slope (inputs", "this large?): the check "
+                    "cannot tell. The other updates agree with it."] * any(
+        line.endswith("tell") for line in lines) + [
+        "So the loop's += moves every weight down the slope of E, which is "
+        "why the error falls;", "alpha scales that step."], True
+
+
+# H. The calculator edition: python3 nn_pure.py --calculator > nn_calc.py --
 #
-# A calculator has no sys and a heap of 17 to 64 KB: this file does not fit.
-# --calculator prints Part 1 as the file now stands, less its docstrings,
-# comments and "# check" lines: the functions the lesson calls, with the
-# table and the starting weights (drawn here) written in.
+# A calculator has 17 to 64 KB of heap: this file does not fit. Part 1's
+# loop, as the file now stands, does, with the table and the starting
+# weights drawn here: less docstrings, comments and Part 2's checks.
 
 CALC_FILE = """\
-# nn_calc.py: nn_pure.py's lesson "a neural network in 11 lines" for a
-# calculator, made by: python nn_pure.py --calculator{flags}
-# Run: python nn_calc.py; on NumWorks or TI, in the Python app (NumWorks:
-# from nn_calc import *). It prints what nn_pure.py prints: output, guesses.
-# Starting weights: drawn by nn_pure.py (NumPy's random numbers), as whole
-# numbers over powers of 2 (MicroPython 1.17 reads some decimals 1 bit
-# off); print(syn0_start) shows them as decimals.
+# nn_calc.py: nn_pure.py's lesson for a calculator, made by:
+#   python3 nn_pure.py --calculator{flags}
+# Run: python nn_calc.py; on NumWorks or TI, in the Python app. It prints
+# what nn_pure.py prints: the output, the guesses. The starting weights
+# were drawn by nn_pure.py, written as whole numbers over powers of 2 (so
+# that every Python reads the same floats); print(start) shows them.
 import math
 {matrices}
 
-def {stub}(*settings):  # the starting weights above
-  return {starts}
-
 {code}
 def texts(m):  # a column's numbers as nn_pure.py prints them, lined up
-  sizes = [abs(r[0]) for r in m if r[0]] or [1]
-  e = min(sizes) < 0.0001 or max(sizes) > 1000 * min(sizes)
-  texts = ["%.8e" % r[0] if e else ("%.8f" % r[0]).rstrip("0") for r in m]
-  if e and max([len(t) for t in texts]) > 14:  # an exponent of 3 digits
-    texts = [t[:12] + "0" + t[12:] if len(t) == 14 else t for t in texts]
-  width = max([len(t) for t in texts])
-  return [" " * (1 + e) + t + " " * (width - len(t)) for t in texts]
+    sizes = [abs(r[0]) for r in m if r[0]] or [1]
+    e = min(sizes) < 0.0001 or max(sizes) > 1000 * min(sizes)
+    texts = ["%.8e" % r[0] if e else ("%.8f" % r[0]).rstrip("0") for r in m]
+    if e and max([len(t) for t in texts]) > 14:  # an exponent of 3 digits
+        texts = [t[:12] + "0" + t[12:] if len(t) == 14 else t for t in texts]
+    width = max([len(t) for t in texts])
+    return [" " * (1 + e) + t + " " * (width - len(t)) for t in texts]
 
-{out}, {syn} = {train}(X, y{settings})
+out = {loop}(X, y, *start, iterations={iterations}, alpha={alpha})
 print("Output after training :")
-print("[[" + "]\\n [".join(texts({out})) + "]]")
+print("[[" + "]\\n [".join(texts(out[0])) + "]]")
 rows = {rows}  # new rows to ask about
 if rows:
-  print("Guesses for new rows :")
+    print("Guesses for new rows :")
 for row in rows:
-  print("  %s -> %s" % (row, texts(predict([row], {syn}))[0].strip()))
+    print("  %s -> %s" % (row, texts(forward([row], *out[1:]))[0].strip()))
 """
 
-
-def calculator_file(X, y, hidden=None, rows=None, table=None, **settings):
-    """nn_calc.py's text: Part 1's lesson for this table and these settings
-    (as lesson() takes them), or a ValueError saying why it cannot be."""
-    import contextlib, io  # here, not at the top: only --calculator needs them
-    if any([settings.pop(name, None) for name in ("trace", "plot",
-                                                  "picture")]):
-        raise ValueError("--calculator: the file has no --trace, --plot or "
-                         "--draw")
-    X, y = table_as_floats(X, y)
-    trainer, given = lesson_settings(hidden, settings)
-    check_settings(given.get("iterations", 0), 1, None)  # the rest: below
-    asked = check_rows(rows or [], len(X[0]))  # --predict's, for the header
-    with contextlib.redirect_stdout(io.StringIO()):  # what train may print
-        start = trainer(X, y, **dict(given, iterations=0))[1:]  # checks too
-    # the header's flags: the generator's own text, never the command line's
-    flags = [("table", ascii(table))] * (table not in (None, "post")) + [
-        (name, value if name == "init" else number_word(value))
-        for name, value in sorted(given.items())] + [
-        ("predict", ",".join(map(number_word, row))) for row in asked]
-    names = ("syn0_start", "syn1_start")[:len(start)]
-    matrices = ["%s = [%s]" % (name, (",\n" + " " * (len(name) + 4)).join(
-        map(calc_number, m))) for name, m in zip(("X", "y") + names,
-                                                 [X, y] + list(start))]
-    code, origin = part1_edition(trainer.__name__)
+def calculator_file(X, y, hidden=None, rows=None, table=None, iterations=None,
+                    seed=None, init=None, alpha=None):
+    """nn_calc.py's text: Part 1's loop for this table and these settings
+    (as lesson() takes them), or a ValueError saying why it cannot be.
+    table: the --table it came from, for the file's first lines."""
+    given = dict(iterations=iterations, seed=seed, init=init, alpha=alpha)
+    run = check_run(X, y, hidden, given)
+    rows = asked_rows(rows, run)
+    import contextlib, io  # what the lesson refuses, refused; what a
+    with contextlib.redirect_stdout(io.StringIO()):  # print in the loop
+        run_loop(run, run["iterations"])  # prints stays out of the file
+    loop = "learn" if hidden is None else "learn_hidden"
+    code = part1_edition(loop)
+    flags = [("table", table)] * (table not in (None, "post")) + [
+        ("hidden", hidden)] * (hidden is not None) + sorted(
+        (name, value) for name, value in given.items() if value is not None)
     text = CALC_FILE.format(
-        flags="".join(" --%s %s" % flag for flag in flags),
-        matrices="\n".join(matrices), starts=", ".join(names),
-        stub="starting_weights" + "_hidden" * (hidden is not None),
-        code="".join(code), train=trainer.__name__,
-        out="l1" if hidden is None else "l2",
-        syn="syn0" if hidden is None else "syn0, syn1",
-        settings="".join(", %s=%s" % (name, calc_number(value)) for name,
-                         value in sorted(given.items()) if name not in (
-                             "seed", "init")),  # those are in the weights
-        rows="[%s]" % ", ".join("[%s]" % ", ".join(map(number_word, row))
-                                for row in guess_rows(X, hidden, rows)))
-    first = text[:text.index("".join(code))].count("\n")  # lines above
-    check_calculator_file(text, [None] * first + origin + [None] * 40)
+        flags="".join(" --%s %s" % (name, value if name in ("table", "init")
+                                    else number_word(value))
+                      for name, value in flags),
+        matrices="\n".join("%s = [%s]" % (name, (",\n" + " " * (
+            len(name) + 4)).join(map(calc_number, m))) for name, m in (
+                ("X", run["X"]), ("y", run["y"]), ("start", run["start"]))),
+        code=code, loop=loop, iterations=run["iterations"], alpha=calc_number(
+            run["alpha"]), rows="[%s]" % ", ".join("[%s]" % ", ".join(map(
+                number_word, row)) for row in rows))
     return text
 
-
 def part1_edition(entry):
-    """The Part 1 functions that `entry` (train or train_hidden) and predict
-    call, as nn_pure.py now stands, less docstrings, comments and "# check"
-    statements, 2 spaces an indent; and the line of nn_pure.py behind each."""
-    import ast, io, tokenize
-    with open(__file__, encoding="utf-8") as file:
-        lines = file.read().splitlines(True)
-    fold = [line[:8] for line in lines].index("# Part 2")
-    tree = ast.parse("".join(lines[:fold]))
-    defs = dict((node.name, node) for node in tree.body
-                if isinstance(node, ast.FunctionDef))
-    needed = [entry, "predict"]
-    for name in needed:  # grows as it goes: what the needed ones call
-        needed += [node.id for node in ast.walk(defs[name]) if isinstance(
-            node, ast.Name) and node.id in defs and node.id not in needed]
-    keep, cut, statement, checked = set(), {}, [], False
-    for kind, text, (row, column), _, _ in tokenize.generate_tokens(
+    """Part 1's `entry` and forward, and what they use, less docstrings,
+    comments and calls to Part 2's check_ functions (found by ast: no
+    comment changes what is kept); a ValueError if that cannot run alone."""
+    import ast, builtins, io, tokenize
+    try:  # read as Python reads a file: its encoding, a byte-order mark
+        with tokenize.open(__file__) as file:
+            lines = file.read().splitlines(True)
+    except NameError:  # pasted into a notebook: there is no file
+        raise ValueError("--calculator reads nn_pure.py, and this has no "
+                         "file: save it as nn_pure.py and run it from there")
+    fold = [line[:8] for line in lines + ["# Part 2"]].index("# Part 2")
+    part1 = [node for node in ast.parse("".join(lines)).body
+             if node.lineno <= fold]
+    named = dict((name, node) for node in part1 for name in [getattr(
+        node, "name", None)] + [t.id for t in getattr(node, "targets", [])
+                                if isinstance(t, ast.Name)] if name)
+    needed = [entry, "forward"]
+    for name in needed:  # grows as it goes: what the needed ones use
+        for node in ast.walk(named[name]):
+            if getattr(node, "id", None) in set(named) - set(needed + [
+                    "X", "y"]):  # the table: the calculator file's own
+                needed.append(node.id)
+    left_out, known = set(), set(named) | set(dir(builtins)) | set(["math"])
+    for function in [named[name] for name in needed]:
+        nodes = list(ast.walk(function))
+        for node in nodes:  # checks and docstrings: their first lines
+            call = getattr(node, "value", None)
+            if isinstance(node, ast.Expr) and (isinstance(getattr(
+                    call, "func", None), ast.Name) and call.func.id[:6] ==
+                    "check_" and call.func.id not in PART1 or node is getattr(
+                        function, "body", [0])[0] and isinstance(getattr(
+                            call, "value", getattr(call, "s", 0)), str)):
+                left_out.add(node.lineno)
+        own = known | set(getattr(n, "arg", getattr(n, "name", getattr(
+            n, "id", ""))) for n in nodes if not isinstance(getattr(
+                n, "ctx", None), ast.Load))
+        for node in nodes:
+            if isinstance(node, ast.Name) and node.id not in own and (
+                    node.lineno not in left_out):
+                raise ValueError("--calculator: line %d of nn_pure.py uses %s,"
+                                 " which the calculator file, Part 1's loop "
+                                 "alone, does not have" % (node.lineno, node.id))
+    inside, cut_at, start = set(), {}, None
+    for kind, _, (row, column), (end, _), _ in tokenize.generate_tokens(
             io.StringIO("".join(lines[:fold])).readline):
-        if kind == tokenize.COMMENT:  # cut off; "# check" drops its line
-            cut[row], checked = column, checked or text.startswith("# check")
-        elif kind == tokenize.NEWLINE:
-            docstring = [kind for row, kind in statement] == [tokenize.STRING]
-            if not (checked or docstring):
-                keep.update(range(statement[0][0], row + 1))
-            statement, checked = [], False
-        elif kind not in (tokenize.NL, tokenize.INDENT, tokenize.DEDENT):
-            statement.append((row, kind))
-    starts = sorted(node.lineno for node in tree.body) + [fold + 1]
-    code, origin = [], []
-    for first in sorted(set(defs[name].lineno for name in needed)):
-        for row in range(first, starts[starts.index(first) + 1]):
-            text = lines[row - 1][:cut.get(row)].rstrip()
-            if row in keep and text:
-                spaces = len(text) - len(text.lstrip())
-                code.append(" " * (spaces // 2) + text.lstrip() + "\n")
-                origin.append(row)
+        if kind == tokenize.STRING:  # a string's own lines: as they are
+            inside.update(range(row + 1, end + 1))
+        if kind == tokenize.COMMENT:
+            cut_at[row] = column
+        if kind == tokenize.NEWLINE:  # a statement ends: all its lines
+            left_out.update(range(start, end + 1) if start in left_out else [])
+            start = None
+        elif start is None and kind not in (tokenize.NL, tokenize.COMMENT,
+                                            tokenize.INDENT, tokenize.DEDENT):
+            start = row  # a statement begins
+    starts, code = sorted(node.lineno for node in part1) + [fold + 1], []
+    for node in sorted((named[n] for n in needed), key=lambda n: n.lineno):
+        for row in range(node.lineno, starts[starts.index(node.lineno) + 1]):
+            line = lines[row - 1] if row in inside else lines[row - 1][
+                :cut_at.get(row)].rstrip() + "\n"
+            if row not in left_out and (line.strip() or row in inside):
+                code.append(line)
         code.append("\n")
-        origin.append(None)
-    return code, origin
-
-
-def check_calculator_file(text, origin):
-    """Stop with a one-line ValueError unless text compiles and defines
-    every name it uses, naming the line of nn_pure.py behind the fault."""
-    import ast, builtins
     try:
-        tree = ast.parse(text)
-        compile(tree, "nn_calc.py", "exec")
+        compile("".join(code), "nn_calc.py", "exec")
     except SyntaxError as error:
-        where = error.lineno
-        what = "does not compile there (%s)" % error.msg.split(" on line")[0]
-    else:
-        nodes = list(ast.walk(tree))
-        known = set(dir(builtins))
-        for node in nodes:  # every name the file defines, anywhere
-            if isinstance(node, ast.Name) and type(node.ctx) != ast.Load:
-                known.add(node.id)
-            elif isinstance(node, (ast.FunctionDef, ast.arg, ast.alias)):
-                known.add(getattr(node, "name", getattr(node, "arg", None)))
-        unknown = [node for node in nodes if isinstance(node, ast.Name)
-                   and node.id not in known]
-        if not unknown:
-            return
-        where = unknown[0].lineno
-        what = "uses %s, which only nn_pure.py has" % unknown[0].id
-    raise ValueError("--calculator: line %s of nn_pure.py %s; the calculator "
-                     "file has Part 1 alone, without its # check lines"
-                     % (origin[where - 1] or "?", what))
-
+        raise ValueError("--calculator: without its checks, Part 1 does not "
+                         "compile (%s): %r" % (error.msg, cut(error.text or "")))
+    return "".join(code)
 
 def calc_number(x):
     """x, or a matrix of them, as text every Python reads as the same floats:
@@ -1413,528 +1426,14 @@ def calc_number(x):
     return "%d / 2**%d" % (top, power) if power else "%d" % top
 
 
-# G. See every step: --explain and --check, watching the loop's on_step --
-
-def loop_step(X, y, iteration, hidden, settings):
-    """The loop's matrices in that iteration by its names (l1, l1_error, ...,
-    syn0 after the update); l0, y, alpha; "before": [syn0(, syn1)]."""
-    X, y = table_as_floats(X, y)
-    trainer, given = lesson_settings(hidden, settings)
-    alpha = given.get("alpha", default_of(trainer, "alpha"))  # its own
-    step = {"l0": X, "y": y, "alpha": alpha}
-
-    def on_step(itr, *matrices):
-        if itr == iteration:
-            step.update(zip(STEP_NAMES[len(matrices)], matrices))
-    step["before"] = trainer(X, y, iterations=iteration, **given)[1:]
-    trainer(X, y, iterations=iteration + 1, on_step=on_step, **given)
-    return step
-
-
-def loop_updates(X, y, syn0, syn1=None):
-    """For gradient_check: what one iteration of the loop adds to each
-    weight (alpha 1), by the loop's lines: [syn0's] or [syn0's, syn1's]."""
-    X, y = table_as_floats(X, y)
-    l1 = sigmo_each(dot(X, syn0))
-    out = l1 if syn1 is None else sigmo_each(dot(l1, syn1))  # the guess
-    out_delta = multiply(subtract(y, out), sigmo_each(out, True))
-    if syn1 is None:
-        return [dot(transpose(X), out_delta)]
-    l1_delta = multiply(dot(out_delta, transpose(syn1)), sigmo_each(l1, True))
-    return [dot(transpose(X), l1_delta), dot(transpose(l1), out_delta)]
-
-
-def sum_line(head, inputs, weights, data=False, width=100):
-    """(line, total): head + 'a x b + c x d ... = total', added up as dot
-    adds it, with as many terms as fit in `width`, then how many more."""
-    terms = [(number_word(a) if data else "%.8f" % a) + " x %.8f" % b
-             for a, b in zip(inputs, weights)]
-    total, shown = dot([inputs], [[b] for b in weights])[0][0], len(terms)
-    while True:
-        left = len(terms) - shown
-        more = ["... (%d more)" % left] if left else []
-        line = head + " + ".join(terms[:shown] + more) + " = %.8f" % total
-        if len(line) <= width or shown == 1:
-            return line, total
-        shown -= 1
-
-
-def part(lines, title, m, places=4):
-    """Add title to lines, with how many of m's places it shows; return the
-    first `places` as (head, r, c), the head naming one: 'l1[2][0]'."""
-    size, columns, name = len(m) * len(m[0]), len(m[0]), title.split()[0]
-    lines.append(title + (" (the first %d of %d)" % (places, size)
-                          if size > places else ""))
-    return [("  %s[%d]%s: " % (name, k // columns, "[%d]" % (k % columns)
-             if columns > 1 else ""), k // columns, k % columns)
-            for k in range(min(size, places))]
-
-
-def explain_lines(X, y, iteration=0, hidden=None, **settings):
-    """--explain K: iteration K of the loop, number by number, in lines of
-    at most 100 characters. settings: seed, init, alpha."""
-    s = loop_step(X, y, iteration, hidden, settings)
-    last, lines = len(s["before"]), ["Iteration %d, rounded to 8 decimals, "
-                                     "as --trace prints it" % iteration]
-    times = number_word(s["alpha"]) + " x " if s["alpha"] != 1 else ""
-    for n in range(1, last + 1):  # the guess, layer by layer
-        ins, w, l = s["l%d" % (n - 1)], s["before"][n - 1], s["l%d" % n]
-        for head, r, c in part(lines, "l%d = sigmo(l%d . syn%d)" % (
-                n, n - 1, n - 1), l):
-            line, z = sum_line(head, ins[r], [row[c] for row in w], n == 1)
-            lines += [line, " " * len(head) + "sigmo(%.8f) = %.8f" % (
-                z, l[r][c])]
-    for n in range(last, 0, -1):  # the miss, back from the output
-        l, error, delta = s["l%d" % n], s["l%d_error" % n], s["l%d_delta" % n]
-        for head, r, c in part(lines, "l%d_error = %s; slope; delta" % (n, (
-                "y - l%d" % n if n == last else "l2_delta . syn1.T")), l):
-            out, pad = l[r][c], " " * len(head)
-            miss = ("%s - %.8f" % (number_word(s["y"][r][0]), out) if n == last
-                    else "%.8f x %.8f" % (s["l2_delta"][r][0],
-                                          s["before"][1][c][0]))
-            lines += [head + "error %s = %.8f" % (miss, error[r][c]), pad + (
-                "slope %.8f x (1 - %.8f) = %.8f" % (out, out, sigmo(out, True))
-            ), pad + "delta %.8f x %.8f = %.8f" % (
-                error[r][c], sigmo(out, True), delta[r][c])]
-    for n in range(last, 0, -1):  # the updates, syn1 first
-        ins, delta, w = s["l%d" % (n - 1)], s["l%d_delta" % n], s["before"]
-        for head, i, j in part(lines, "syn%d += %sl%d.T . l%d_delta" % (
-                n - 1, times, n - 1, n), w[n - 1]):
-            line, change = sum_line(head, [row[i] for row in ins],
-                                    [row[j] for row in delta], n == 1)
-            lines += [line, " " * len(head) + "%.8f %s %s%.8f = %.8f" % (
-                w[n - 1][i][j], "-" if change < 0 else "+", times,
-                abs(change), s["syn%d" % (n - 1)][i][j])]
-    return lines
-
-
-def check_lines(X, y, hidden=None, iterations=0, **settings):
-    """--check: (lines, all_ok): each weight's update, the loop's own step in
-    iteration N over alpha, beside minus E's slope from gradient_check; then
-    each layer's sigmoid slope, measured, and the classic mistake's."""
-    s, all_ok = loop_step(X, y, iterations, hidden, settings), True
-    lines = ["Iteration %d: update = the loop's step over alpha; numerical = "
-             "-(E(w + h) - E(w - h)) / 2h" % iterations,
-             "weight             update      numerical  rel. diff."]
-    for name, i, j, formula, numerical in gradient_check(X, y, *s["before"]):
-        update = (s[name][i][j] - s["before"][int(name[3])][i][j]) / s["alpha"]
-        off = abs(update - numerical) / max(1.0, abs(update), abs(numerical))
-        all_ok = all_ok and off <= 1e-6
-        lines.append("%-12s %14.8f %14.8f %11.1e%s" % ("%s[%d][%d]" % (
-            name, i, j), update, numerical, off, "" if off <= 1e-6 else
-            "  <- DISAGREE"))
-    for n in range(1, len(s["before"]) + 1):  # the sigmoid's slope in l<n>
-        z = dot(s["l%d" % (n - 1)][:1], s["before"][n - 1])[0][0]
-        slope = (sigmo(z + 1e-5) - sigmo(z - 1e-5)) / 2e-5  # measured
-        lines.append("l%d[0][0]: the slope of sigmo at its input z = %.8f, "
-                     "measured, is %.8f" % (n, z, slope))
-        for text, value in [("the loop's sigmo(l%d, True)" % n, sigmo(s[
-                "l%d" % n][0][0], True)), ("the classic mistake, sigmo(z, "
-                                           "True)", sigmo(z, True))]:
-            lines.append("  %s = %.8f: %s" % (text, value, "right" if abs(
-                value - slope) <= 1e-6 else "wrong"))
-    if not all_ok:
-        return lines + ["The updates marked are not minus the slope of E: "
-                        "this loop does not move them downhill."], False
-    return lines + ["So the loop's += moves every weight down the slope of E, "
-                    "which is why the error falls;", "alpha scales that step."
-                    ], True
-
-
-# H. The command line: python nn_pure.py [--table T] [--hidden H] ... -------
-
-def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
-           plot=False, init=None, seed=None, alpha=None, rows=None,
-           picture=None):
-    """What ``python nn_pure.py`` does: train on a table (the module's X, y
-    as they are now, by default) and print what the network learned. The
-    flags as arguments; a setting left as None is train's own default (or
-    train_hidden's, with hidden units). rows: --predict's, lists of numbers.
-    picture: "text" or "svg" draws the trained network (--draw, --svg)."""
-    if X is None and y is None:
-        X, y = choose_table(None)
-    X, y = table_as_floats(X, y)  # checked first, with its rows and columns
-    trainer, given = lesson_settings(hidden, dict(
-        iterations=iterations, init=init, seed=seed, alpha=alpha))
-    check_whole("trace", trace, 0)
-    if plot not in (True, False) or picture not in (None, "text", "svg"):
-        raise TypeError("plot must be True or False, and picture None, "
-                        "'text' or 'svg'; got %s and %s" % (
-                            describe(plot), describe(picture)))
-    rows = guess_rows(X, hidden, rows)
-    iterations = given.get("iterations", default_of(trainer, "iterations"))
-    if plot and iterations is None:
-        raise ValueError("plot needs iterations=N here (this Python cannot "
-                         "read train's own default)")
-    work = (iterations or 0) * len(X) * len(X[0]) * (hidden or 1)
-    RUN.update(at=0, of=iterations if work > 10 ** 6 else 0,  # long: watch
-               start=time.time(), shown=0)
-    errors = {}  # iteration -> mean |error| of the output, for the chart
-    shown = set(sample_points(iterations)) if plot else set()
-
-    def watch(itr, *matrices):  # train's on_step: after each iteration
-        show_progress(itr)
-        error = matrices[1 if hidden is None else 2]  # l1_error or l2_error
-        if hidden is not None and itr % 10000 == 0 and picture != "svg":
-            clear_progress()
-            print("Error:" + python2_str(mean_abs(error)))  # the tutorial's
-        if itr < trace:
-            print_step(itr, matrices)
-        if itr in shown:
-            errors[itr] = mean_abs(error)
-
-    watching = trace or plot or RUN["of"] or hidden is not None
-    result = trainer(X, y, on_step=watch if watching else None, **given)
-    seed = given.get("seed", default_of(trainer, "seed"))  # as it was
-    clear_progress()
-    drawing = picture and draw(result[1], (result[2:] or [None])[0], X)
-    if picture == "svg":  # stdout holds the SVG alone, for > net.svg
-        print(drawing._repr_svg_())
-        return
-    print_lesson(X, y, result[0], result[1:], rows, seed)
-    if plot:
-        print(text_chart(errors, iterations))
-    if drawing:
-        print()
-        print(drawing)
-
-
-def lesson_settings(hidden, settings):
-    """train, or train_hidden with hidden units, and the settings given for
-    it: one left as None is left out, so that the function's own default,
-    as Part 1 now says, applies."""
-    given = dict((name, value) for name, value in settings.items()
-                 if value is not None)
-    if hidden is None:
-        return train, given
-    if "init" in given:
-        raise ValueError("--init is for the network without a hidden layer; "
-                         "with --hidden both weights start as the tutorial's")
-    given["hidden"] = hidden
-    return train_hidden, given
-
-
-def default_of(function, name):
-    """A default in function's signature, as the file now says:
-    default_of(train, "iterations") is 10000 until a student edits it. None
-    where this Python cannot tell (MicroPython has no inspect)."""
-    try:  # (MicroPython's inspect, where there is one, has no defaults)
-        import inspect
-        return inspect.signature(function).parameters[name].default
-    except (ImportError, AttributeError, KeyError):
-        return None
-
-
-STEP_NAMES = {  # what train's and train_hidden's on_step get, in order
-    4: ["l1", "l1_error", "l1_delta", "syn0"],
-    8: ["l1", "l2", "l2_error", "l2_delta", "l1_error", "l1_delta", "syn1",
-        "syn0"]}
-
-
-def print_step(itr, matrices):
-    """Print one iteration the way the post's trace shows it: each name,
-    then its matrix; lesson 1 shows the slope sigmo(l1,True) too."""
-    named = list(zip(STEP_NAMES[len(matrices)], matrices))
-    named[0] = ("%d -l1" % itr, matrices[0])
-    if len(matrices) == 4:
-        named.insert(2, ("sigmo(l1,True)", sigmo_each(matrices[0], True)))
-    for label, m in named:
-        print(label + " :")
-        print(format_matrix(m))
-
-
-def print_lesson(X, y, guesses, weights, rows, seed):
-    """Print the output after training and what the network learned."""
-    print("Output after training :")
-    print(format_matrix(guesses))
-    if format_matrix(guesses) == POST_CODE_OUTPUT:
-        print("(The post shows 0.00966449 ...: its run started as --init "
-              "tutorial does.)")
-    if len(weights) == 1:
-        print("syn0 after training :")
-        print(format_matrix(weights[0]))
-    print("\n".join(learned_lines(X, y, guesses, weights, seed)))
-    units = hidden_units(X, weights[0]) if len(weights) == 2 else []
-    if units:
-        print("The hidden layer, l1, for each row of X :")
-        print(format_matrix(predict(X, weights[0])))
-        print("\n".join(units))
-    for line in guess_lines(rows, X, *weights):
-        print(line)
-
-
-POST_CODE_OUTPUT = """[[ 0.00966553]
- [ 0.99211898]
- [ 0.99358961]
- [ 0.00786455]]"""  # what the post's code gives (seed/NOTES.md), not prints
-
-
-def choose_table(table):
-    """The post's table, the tutorial's XOR table, or one from a CSV file;
-    the post's with no --table flag."""
-    if table is None:
-        return X, y  # the module's, as they are now
-    import os  # here: MicroPython has no os.path (nor flags)
-    tables = {"post": (X, y), "xor": (X_xor, y_xor)}
-    if table in tables and os.path.exists(table) and sys.stderr:
-        sys.stderr.write("nn_pure.py: using the built-in table %r, not the "
-                         "file %s (for the file, write ./%s)\n"
-                         % (table, table, table))
-    return tables[table] if table in tables else read_table(table)
-
-
-def guess_rows(X, hidden, rows):
-    """The new rows to ask the trained network about, as lists of floats:
-    rows (--predict's) after checking them. If none, lesson 1 asks about a
-    row of 0s when the table has a bias, to show what the bias is for."""
-    if rows:
-        return check_rows(rows, len(X[0]))
-    return [[0.0] * len(X[0])] if hidden is None and bias_columns(X) else []
-
-
-def check_rows(rows, columns):
-    """rows as lists of floats; a ValueError unless each has `columns`
-    numbers. A row may be numbers or number texts ('1', '0.5')."""
-    rows = from_numpy(rows)
-    if not isinstance(rows, (list, tuple)):
-        raise TypeError("rows must be a list of rows, got %s" % describe(rows))
-    checked = []
-    for row in rows:
-        fields = [str(value).strip() for value in from_numpy(row)] if (
-            isinstance(from_numpy(row), (list, tuple))) else [str(row)]
-        numbers = [read_number(text) for text in fields]
-        if len(fields) != columns or not all(map(is_finite, numbers)):
-            raise ValueError("--predict %s: expected %d numbers separated by "
-                             "commas, one for each input of the table"
-                             % (shown_name(",".join(fields)[:40]), columns))
-        checked.append(numbers)
-    return checked
-
-
-def number_word(value):
-    """A number as short text that reads back as the same: 1.0 -> '1'.
-
-    >>> number_word(1.0), number_word(0.5), number_word(-2)
-    ('1', '0.5', '-2')
-    """
-    value = float(value)
-    whole = value == int(value) and abs(value) < 1e16
-    return "%d" % value if whole else repr(value)
-
-
-def whole_number(text):
-    """Read a command-line number: '10' -> 10; None for '-3', 'ten', '1.5'."""
-    whole = 0 < len(text) <= 20 and all(ch in "0123456789" for ch in text)
-    return int(text) if whole else None
-
-
-# --iterations: at most 10**8, about half an hour for the post's table here,
-# an hour for XOR with --hidden 4; the post's 10,000 take a tenth of a second
-WHOLE_FLAGS = (  # flag, smallest, largest
-    ("iterations", 0, 10 ** 8), ("trace", 0, None), ("seed", 0, 4294967295),
-    ("hidden", 1, LIMITS["hidden"]), ("explain", 0, 10 ** 8))
-
-
-def parse_options(argv):
-    """Read the flags into a dict. On a bad one argparse prints the usage
-    and a line, and raises SystemExit (main turns it into the exit)."""
-    try:
-        import argparse  # here, not at the top: MicroPython has no argparse
-    except ImportError:
-        raise ValueError("this Python has no argparse to read flags with; "
-                         "run it with no flags for the lesson, or call "
-                         "train(X, y, iterations, seed, init)")
-    parser = argparse.ArgumentParser(prog="nn_pure.py", description="Train "
-                                     "the post's network in plain Python.")
-    add = parser.add_argument
-
-    def print_help(file=None):  # argparse's would hide a full disk: exit 0
-        (sys.stdout or sys.stderr).write(parser.format_help())
-        (sys.stdout or sys.stderr).flush()
-
-    # argparse reads the -1,0,0 of --predict -1,0,0 as a flag: say how to
-    def error(message, argparse_error=parser.error):  # give it
-        negative = [arg for arg in argv if arg[:1] == "-"
-                    and read_number(arg.split(",")[0]) is not None]
-        if message.endswith("expected one argument") and negative:
-            message += ("; a value that starts with - goes after =, as in "
-                        "%s=%s" % (message.split(":")[0][9:], negative[0]))
-        try:
-            argparse_error(message)
-        except (AttributeError, OSError):  # stderr closed or full (3.6's
-            sys.exit(2)  # argparse does not look): the status says it
-    parser.print_help, parser.error = print_help, error
-    add("--iterations", metavar="N", help="training iterations (default %s;"
-        " %s with --hidden; the post suggests trying 1 and 10)"
-        % (default_of(train, "iterations"),
-           default_of(train_hidden, "iterations")))
-    add("--trace", metavar="K", help="print the matrices of the first K "
-        "iterations, as the post does (with --hidden, every layer's)")
-    add("--init", choices=["post", "tutorial"], help="starting weights: "
-        "'post' = random_sample, the post's code; 'tutorial' = "
-        "2*random_sample-1, which gave the post's printed output (default "
-        "%s)" % default_of(train, "init"))
-    add("--seed", metavar="S", help="random seed, 0 to 4294967295 (default "
-        "%s, as np.random.seed(%s))" % ((default_of(train, "seed"),) * 2))
-    add("--table", default="post", metavar="TABLE", help="'post' (default), "
-        "'xor' (the tutorial's harder table), or a CSV file: inputs, then a "
-        "target from 0 to 1, one row per line")
-    add("--hidden", metavar="H", help="add a hidden layer of H numbers per "
-        "row: the tutorial's 3-layer network (try --table xor --hidden 4)")
-    add("--alpha", metavar="A", help="learning rate: how far each update "
-        "moves the weights (default %s)" % default_of(train, "alpha"))
-    add("--predict", action="append", default=[], metavar="ROW", dest="rows",
-        help="after training, print the guess for this row of inputs, "
-        "e.g. 1,0,0 (give it again for more rows)")
-    add("--calculator", action="store_true", help="print the lesson as a "
-        "file for a calculator, to save as nn_calc.py, instead of running it")
-    add("--plot", action="store_true", help="after training, draw the mean "
-        "error over the iterations as a text chart")
-    add("--draw", action="store_true", help="after training, draw the "
-        "network and, for two 0/1 inputs, the map of its guesses")
-    add("--svg", action="store_true", help="with --draw: print the picture "
-        "as SVG, alone (python nn_pure.py --draw --svg > net.svg)")
-    add("--explain", nargs="?", const="0", metavar="K", help="print iteration"
-        " K (default 0) of the loop number by number, to redo by hand")
-    add("--check", action="store_true", help="check that each update is "
-        "minus the slope of the error E (after --iterations N); exit 1 if not")
-    options = vars(parser.parse_args(argv))
-    for flag, least, most in WHOLE_FLAGS:
-        text = options[flag]
-        number = None if text is None else whole_number(text)
-        if text is not None and (number is None or number < least or
-                                 (most is not None and number > most)):
-            parser.error("argument --%s: expected a whole number, %s, got %r"
-                         % (flag, "%d or more" % least if most is None
-                            else "from %d to %d" % (least, most), text[:40]))
-        options[flag] = number
-    if options["alpha"] is not None:
-        alpha = read_number(options["alpha"])
-        if alpha is None or not is_finite(alpha) or alpha <= 0:
-            parser.error("argument --alpha: expected a number above 0, such "
-                         "as 0.1 or 10, got %r" % options["alpha"][:40])
-        options["alpha"] = alpha
-    options["rows"] = [row.split(",") for row in options["rows"]]
-    if options["hidden"] is not None and options["init"] is not None:
-        parser.error("--init is for the network without a hidden layer; "
-                     "with --hidden both weights start as the tutorial's")
-    if options["svg"] and not options["draw"]:
-        parser.error("--svg goes with --draw: --draw --svg")
-    svg, draw_it = options.pop("svg"), options.pop("draw")
-    options["picture"] = "svg" if svg else "text" if draw_it else None
-    options["trace"] = options["trace"] or 0
-    return options
-
-
-def see_every_step(X, y, explain, check, options):
-    """--explain and --check: print their lines; None, or, when --check
-    finds an update that is not the error's slope, (message, status 1)."""
-    settings = dict((name, options.get(name)) for name in (
-        "seed", "init", "alpha"))
-    if explain is not None:
-        print("\n".join(explain_lines(X, y, explain, options.get("hidden"),
-                                      **settings)))
-    if check:
-        lines, agree = check_lines(X, y, options.get("hidden"),
-                                   options.get("iterations") or 0, **settings)
-        print("\n".join(lines))
-        if not agree:
-            return "--check: an update is not minus the slope of E", 1
-
-
-def main(argv=None):
-    """Run the lesson with the flags in argv (a list of strings); by default
-    the command line's, when it is this file's own (not a notebook's)."""
-    own = argv is None and own_command_line()
-    RUN.update(of=0, shown=0)  # nothing running yet, nothing shown
-    stop = run_lesson(sys.argv[1:] if own else [] if argv is None else argv)
-    if stop:  # (message, exit status): one line, and out, as tools do
-        leave(stop[0], stop[1], own)
-
-
-def run_lesson(argv):
-    """main's work; None, or why it stopped: (message, exit status). In a
-    notebook a bad flag or --help prints argparse's lines and returns."""
-    try:
-        if not (isinstance(argv, (list, tuple))
-                and all(isinstance(word, str) for word in argv)):
-            return ("error: main takes a list of flags, such as ['--"
-                    "iterations', '5'], got %s" % describe(argv), 2)
-        try:
-            options = parse_options(argv) if argv else {}
-        except SystemExit as stop:  # argparse printed its usage, or --help
-            return None, stop.code or 0
-        except ValueError as error:  # no argparse here (MicroPython)
-            return str(error), 2
-        table = options.pop("table", None)
-        try:
-            X, y = table_as_floats(*choose_table(table))  # file's table too
-        except (ValueError, TypeError) as error:
-            return "error: %s" % error, 2
-        if sys.stdout is None:  # python nn_pure.py >&-: nowhere to print
-            return "cannot write the output: stdout is closed", 1
-        stop = None
-        try:
-            explain = options.pop("explain", None)
-            check = options.pop("check", False)
-            if options.pop("calculator", False):
-                sys.stdout.write(calculator_file(X, y, table=table, **options))
-            elif explain is not None or check:
-                stop = see_every_step(X, y, explain, check, options)
-            else:
-                lesson(X, y, **options)
-        except ValueError as error:  # a row or a setting that won't do
-            return "error: %s" % error, 2
-        sys.stdout.flush()  # a full disk shows here, not after the end
-        return stop
-    except KeyboardInterrupt:  # Ctrl-C
-        where = " at iteration %d of %d" % (RUN["at"], RUN["of"])
-        return "interrupted" + (where if RUN["of"] else ""), 130
-    except MemoryError:
-        return "out of memory: try a smaller table or --hidden", 1
-    except OSError as error:  # the output cannot be written
-        if error.errno == 32:  # EPIPE: a cut pipe, as in ... | head -1
-            return None, 141
-        return "cannot write the output: %s" % error.strerror, 1
-
-
-def own_command_line():
-    """True when sys.argv is this file's own command line: python nn_pure.py,
-    python -m nn_pure, %run nn_pure.py, IDLE's and Thonny's Run. Not when the
-    file's text was pasted into a notebook cell or exec()'d (no __file__),
-    nor when a notebook or pytest imported it (argv[0] is theirs)."""
-    try:
-        path = __file__
-    except NameError:
-        return False
-    argv0 = (getattr(sys, "argv", None) or [""])[0]  # [] in MicroPython wasm
-    return file_stem(argv0) == file_stem(path)
-
-
-def file_stem(path):
-    """'/a/nn_pure.py' -> 'nn_pure', Windows paths too. (MicroPython has no
-    os.path; micropython -m nn_pure gives 'nn_pure', without .py.)"""
-    name = path.replace("\\", "/").split("/")[-1]
-    return name[:-3] if name.endswith(".py") else name
-
-
 # I. Pictures (--draw): the network, and its guess between the table's rows
 
-SHADES = " .:*#"  # a guess in the text map: ' ' from 0 to 0.2, ... '#' to 1
-EDGE = ('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" stroke-width='
-        '"%.1f"><title>%s</title></line>\n')
-NODE = ('<circle cx="%d" cy="%d" r="16" fill="white" stroke="black"/>\n'
-        '<text x="%d" y="%d" text-anchor="middle">%s</text>\n')
-CELL = '<rect x="%d" y="%d" width="14" height="14" fill="%s"/>\n'
-RING = '<circle cx="%d" cy="%d" r="5" fill="none" stroke="black"/>\n'
-TEXT = '<text x="%d" y="%d">%s</text>\n'
-SVG = ('<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="380" '
-       'font-family="sans-serif" font-size="12" style="background:white">\n')
-
+TEXT = '<text x="%d" y="%d" font-size="16"%s>%s</text>\n'
+MIDDLE = (' text-anchor="middle" stroke="white" stroke-width="4" '
+          'paint-order="stroke"')  # centred, on a white rim to read it by
 
 class Drawing:
-    """What draw() returns: print() shows its text picture; Jupyter shows
-    its SVG (Jupyter looks for a method named _repr_svg_: hence a class)."""
+    """draw()'s: print() shows the text; Jupyter, _repr_svg_: hence a class."""
 
     def __init__(self, text, svg):
         self.text, self.svg = text, svg
@@ -1945,176 +1444,510 @@ class Drawing:
     def _repr_svg_(self):
         return self.svg
 
+def draw(syn0, syn1=None, X=None, y=None):
+    """The trained network, each weight on its edge; and when two inputs of
+    0s and 1s vary in X (as in XOR), the map of the guess between them,
+    each row of X marked by its answer in y. print() shows the text
+    picture; a notebook shows the SVG."""
+    weights = check_weights([syn0, syn1], None)
+    if X is not None:
+        X, y = check_table(X, y) if y is not None else (matrix(X, "X"), None)
+        if len(X[0]) != len(weights[0]):
+            raise ValueError("X has %d inputs but syn0 %d rows; expected a row"
+                             " of syn0 per input" % (len(X[0]), len(weights[0])))
+    return picture_of(weights, X, y)
 
-def draw(syn0, syn1=None, X=None):
-    """The trained network, each weight on its edge; and when the inputs
-    that vary in X are two columns of 0s and 1s (as in XOR), the decision
-    map: the guess for those two from 0 to 1, the other inputs as in X."""
-    syn0 = finite_floats(syn0, "syn0")
-    syn1 = None if syn1 is None else finite_floats(syn1, "syn1")
-    X = inputs_as_floats([[0.0] * len(syn0)] if X is None else X, syn0, syn1)
-    if len((syn1 or syn0)[0]) != 1:
-        raise ValueError("draw: syn1 (or syn0, if alone) must have 1 column")
-    inputs = ["input %d" % (i + 1) for i in range(len(syn0))]
-    units = ["unit %d" % (j + 1) for j in range(len(syn0[0]))]
-    layers = [("syn0", syn0, inputs, ["l1"] if syn1 is None else units)]
-    if syn1 is not None:
-        layers.append(("syn1", syn1, units, ["l2"]))
-    text, svg = network(layers)
-    map_text, map_svg = decision_map(syn0, syn1, X)  # right of the network
-    return Drawing("\n".join(text + map_text), SVG % (740 if map_svg else 380)
-                   + svg + map_svg + "</svg>\n")
+def picture_of(weights, X=None, y=None):
+    """draw() on checked numbers: inputs x1, x2... (or bias), h1..., out."""
+    names = [["bias" if X and c in bias_columns(X) else "x%d" % (c + 1)
+              for c in range(len(weights[0]))]] + [["h%d" % (j + 1) for j in
+                                                    range(len(weights[0][0]))
+                                                    ]] * (len(weights) - 1)
+    text, svg = network(weights, names + [["out"]])
+    map_text, map_svg = decision_map(weights, X, y, names[0])
+    return Drawing("\n".join(text + map_text), (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="540" '
+        'font-family="sans-serif" style="background:white">\n' % (
+            940 if "<rect" in map_svg else 520)) + svg + map_svg + "</svg>\n")
 
+def network(weights, names):
+    """Text lines and SVG: each weight as a bar, and as an edge with its
+    value on it, blue if positive, orange if negative, thicker if larger."""
+    at = dict(((k, i), (60 + k * 380 // (len(names) - 1), 90 + (2 * i + 1)
+                        * 200 // len(layer)))
+              for k, layer in enumerate(names) for i in range(len(layer)))
+    text = ["The network: each weight on its edge as a bar, = if positive, - "
+            "if negative,", "one per unit of its size, rounded (up to 10); "
+            "'.' if under 0.5."]
+    svg, labels, placed = TEXT % (20, 30, "", "Weights: blue +, orange -, "
+                                  "thicker if larger (dashed grey: under "
+                                  "0.01)"), "", []
+    for k, i, j in [(k, i, j) for k, w in enumerate(weights)
+                    for i in range(len(w)) for j in range(len(w[0]))]:
+        weight, (x1, y1), (x2, y2) = weights[k][i][j], at[k, i], at[k + 1, j]
+        text.append("  %-5s -> %-4s syn%d[%d][%d] %15s  %s" % (
+            names[k][i], names[k + 1][j], k, i, j, number_text(weight),
+            "=-"[weight < 0] * int(min(abs(weight), 10) + 0.5) or "."))
+        faint = abs(weight) < 0.01
+        svg += ('<line x1="%d" y1="%d" x2="%d" y2="%d" stroke="%s" '
+                'stroke-width="%.1f"%s/>\n' % (
+                    x1, y1, x2, y2, "#bbbbbb" if faint else "#0877bd" if
+                    weight > 0 else "#f59322", min(1 + 0.6 * abs(weight), 16),
+                    ' stroke-dasharray="4 4"' * faint))
+        for t in [0.3 + 0.05 * n for n in range(9)]:  # the first place
+            x, y = x1 + t * (x2 - x1), y1 + t * (y2 - y1)  # along the edge
+            if all(abs(x - u) > 44 or abs(y - v) > 18 for u, v in placed):
+                break  # that no other label covers
+        placed.append((x, y))
+        labels += TEXT % (x, y + 5, MIDDLE, "%.2f" % weight)
+    radius = min(24, 160 // max(map(len, names)))  # apart, however many
+    for (k, i), (x, y) in sorted(at.items()):
+        svg += ('<circle cx="%d" cy="%d" r="%d" fill="white" stroke="black" '
+                'stroke-width="2"/>\n' % (x, y, radius)) + TEXT % (
+            x, y + 6, MIDDLE, names[k][i])
+    return text, svg + labels
 
-def network(layers):
-    """Text lines and SVG: each weight a bar; an edge, blue if positive,
-    orange if negative, wider for a bigger weight, its value its tooltip."""
-    columns = [layers[0][2]] + [layer[3] for layer in layers]
-    where = {}  # each node's centre in the SVG: column k, row i of n
-    for k, names in enumerate(columns):
-        for i, name in enumerate(names):
-            where[name] = (60 + 140 * k, 56 + (2 * i + 1) * 147 // len(names))
-    text = ["Each weight on its edge as a bar: = if positive, - if negative, "
-            "one per unit", "of its size, rounded (up to 10); '.' if under "
-            "0.5."]
-    svg = TEXT % (20, 20, "Weights: blue +, orange -, wider if bigger")
-    for name, weights, sources, targets in layers:
-        for t, target in enumerate(targets):
-            for i, source in enumerate(sources):
-                weight, which = weights[i][t], "%s[%d][%d]" % (name, i, t)
-                text.append("  %-8s -> %-7s %-10s %15s  %s" % (
-                    source, target, which, number_text(weight), bar(weight)))
-                svg += EDGE % (where[source] + where[target] + (
-                    colour(1 if weight > 0 else 0),
-                    1 + 0.7 * min(abs(weight), 10), number_text(weight)))
-    for name, (x, y) in where.items():
-        svg += NODE % (x, y, x, y + 4, name.split()[-1])  # 1, 2, ... l1
-    return text, svg
-
-
-def bar(weight):
-    """A weight as a bar, = (- if negative) for each 1 of its size, to 10:
-
-    >>> bar(3.2), bar(-1.7), bar(0.3)
-    ('===', '--', '.')
-    """
-    size = int(min(abs(weight), 10) + 0.5)
-    return ("=" if weight > 0 else "-") * size or "."
-
-
-def decision_map(syn0, syn1, X):
-    """Text lines and SVG: the guess at 21 x 21 points, A and B (the two
-    inputs that vary, if they are 0s and 1s; else [] and "") from 0 to 1 in
-    steps of 0.05; a ring or () on each row of X."""
-    varying = [c for c in range(len(X[0]))
-               if any(row[c] != X[0][c] for row in X)]
-    if len(varying) != 2 or not all(row[c] in (0, 1) for row in X
-                                    for c in varying):
-        return [], ""
+def decision_map(weights, X, y, names):
+    """Text and SVG: the guess at 21 x 21 points as the two 0/1 inputs that
+    vary go from 0 to 1, a mark on each row by its answer; or why not."""
+    varying = varying_inputs(X) if X else []
+    if len(varying) != 2 or any(row[c] not in (0, 1) for row in X
+                                for c in varying):
+        why = ["No map: it needs exactly two inputs of 0s and 1s that vary;",
+               "this table has %d that var%s%s." % (len(varying), "ies" if len(
+                   varying) == 1 else "y", ", not all "
+                                                   "0s and 1s" * (len(
+                                                       varying) == 2))] * (
+            X is not None)
+        return [""] * bool(why) + why, "".join(
+            TEXT % (20, 500 + 22 * k, "", line) for k, line in enumerate(why))
     a, b = varying
-    corners = [(20 * row[a], 20 - 20 * row[b]) for row in X]
-    text = ["", "The guess for A = input %d (across, 0 to 1) and B = input %d "
-            "(up), the others" % (a + 1, b + 1), "as in X; (#) a row of X; "
+    points = [[c / 20 if n == a else (20 - r) / 20 if n == b else value
+               for n, value in enumerate(X[0])]
+              for r in range(21) for c in range(21)]
+    guesses = [g[0] for g in forward(points, *weights)]
+    marks = dict(((20 * row[a], 20 - 20 * row[b]), "%d" % (t[0] >= 0.5))
+                 for row, t in zip(X, y or [[0.5]] * len(X)))
+    text = ["", "The guess as %s goes across from 0 to 1 and %s up, the "
+            "other inputs as in X;" % (names[a], names[b]), "(1) a row of X "
+            "whose answer is 1, (0) one whose answer is 0; the guess:",
             "' ' 0-0.2 '.' 0.2-0.4 ':' 0.4-0.6 '*' 0.6-0.8 '#' 0.8-1",
             "  +" + "-" * 63 + "+"]
-    svg = (TEXT % (400, 20, "The guess for A = input %d (across), B = input"
-                   " %d (up), 0 to 1:" % (a + 1, b + 1)) +
-           TEXT % (400, 36, "orange 0, white 0.5, blue 1; o: a row of X"))
-    guesses = []
-    for r in range(21):  # B from 1 (the top row) down to 0
+    svg = ('<rect x="539" y="99" width="338" height="338" fill="none" '
+           'stroke="black" stroke-width="2"/>\n')
+    for r in range(21):  # the top row first: there the second input is 1
         line = "  |"
-        for c in range(21):  # A from 0 (left) to 1
-            point = list(X[0])  # the other inputs: the same in every row
-            point[a], point[b] = c / 20, (20 - r) / 20
-            guesses.append(predict(point, syn0, syn1)[0][0])
-            mark = SHADES[min(int(guesses[-1] * 5), 4)]
-            line += "(%s)" % mark if (c, r) in corners else mark * 3
-            svg += CELL % (400 + 14 * c, 56 + 14 * r, colour(guesses[-1]))
-            if (c, r) in corners:  # a row of X
-                svg += RING % (407 + 14 * c, 63 + 14 * r)
-        if r % 2 == 0:  # the text shows every other row
-            text.append(line + "|")
-    text.append(text[3])  # the bottom edge
-    if max(guesses) - min(guesses) < 0.1:  # (lesson 1 on XOR, seed 1)
-        text.append("Every guess here is %.3f to %.3f: a flat map, no line "
-                    "between 0s and 1s." % (min(guesses), max(guesses)))
-    return text, svg
-
+        for c, guess in enumerate(guesses[21 * r:21 * r + 21]):
+            line += "(%s)" % marks[c, r] if (c, r) in marks else 3 * " .:*#"[
+                min(int(guess * 5), 4)]
+            svg += '<rect x="%d" y="%d" width="16" height="16" fill="%s"/>\n' \
+                % (540 + 16 * c, 100 + 16 * r, colour(guess))
+        text += [line + "|"] * (r % 2 == 0)  # the text shows every other row
+    for (c, r), mark in sorted(marks.items()):
+        svg += ('<circle cx="%d" cy="%d" r="8" fill="%s" stroke="black" '
+                'stroke-width="2"/>\n' % (548 + 16 * c, 108 + 16 * r, (
+                    "white", "black")[mark == "1" and y is not None]))
+    flat = ["Every guess here is %.3f to %.3f: a flat map," % (
+        min(guesses), max(guesses)), "the guess barely changes with %s or %s."
+        % (names[a], names[b])] * (max(guesses) - min(guesses) < 0.1)
+    for x, y_, style, words in [
+            (708, 80, MIDDLE, "The guess between the rows"),
+            (532, 440, ' text-anchor="end"', "0"), (532, 112,
+                                                     ' text-anchor="end"', "1"),
+            (546, 460, "", "0"),
+            (870, 460, "", "1"), (708, 460, MIDDLE, "%s, across" % names[a]),
+            (546, 94, "", "%s, up" % names[b]), (540, 490, "", "guess: blue "
+                                                 "1, white 0.5, orange 0"),
+            (540, 514, "", "rows of X: black if the answer is 1, white if 0")
+            ] + [(708, 260 + 24 * k, MIDDLE, line) for k, line in enumerate(
+                flat)]:
+        svg += TEXT % (x, y_, style, words)
+    return text + [text[4]] + flat, svg
 
 def colour(guess):
     """A guess as an SVG colour: orange (#f59322) at 0, white at 0.5, blue
     (#0877bd) at 1, and the shades between."""
     end = (245, 147, 34) if guess < 0.5 else (8, 119, 189)
-    part = abs(2 * guess - 1)  # from 0 at 0.5 (white) to 1 at 0 or 1
-    return "#%02x%02x%02x" % tuple(round(255 + (e - 255) * part) for e in end)
+    share = abs(2 * guess - 1)  # from 0 at 0.5 (white) to 1 at 0 or 1
+    return "#%02x%02x%02x" % tuple(int(round(255 + (e - 255) * share))
+                                   for e in end)
 
 
-# J. Long runs and accidents --------------------------------------------------
+# J. A run, and the command line ---------------------------------------------
 
-RUN = {"at": 0, "of": 0, "start": 0.0, "shown": 0.0}  # where the run is
-SHOW_AFTER = 2  # seconds: a run shows its progress when it is this long
+def check_run(X, y, hidden, given):
+    """The door of a run (lesson(), the command line, --explain, --check,
+    --calculator): the table, hidden and the settings checked once; those
+    given as None are train's (or train_hidden's) defaults as Part 1 now
+    says them; the starting weights drawn. What follows trusts it all."""
+    if X is None and y is None:
+        X, y = globals()["X"], globals()["y"]  # the module's, as they are now
+    if hidden is not None and given.get("init") is not None:
+        raise ValueError("init is for the network without a hidden layer; "
+                         "with hidden units both weights start as the "
+                         "tutorial's")
+    settings = defaults(train if hidden is None else train_hidden)
+    settings.update((k, v) for k, v in given.items() if v is not None)
+    start = check_start(X, y, [None] * (1 + (hidden is not None)), settings.get(
+        "seed"), settings.get("init"), settings.get("iterations"), settings.get(
+        "alpha"), None, hidden)
+    return dict(settings, X=start[0], y=start[1], start=start[2:])
 
+def defaults(function):
+    """The defaults in function's signature, as Part 1 now says them (the
+    post's where this Python cannot read a signature: MicroPython)."""
+    try:
+        import inspect
+        return dict((p.name, p.default) for p in inspect.signature(
+            function).parameters.values() if p.default not in (p.empty, None))
+    except (ImportError, AttributeError):  # MicroPython's inspect has none
+        return dict(iterations=10000 if function is train else 60000,
+                    seed=1, init="post", alpha=1.0)
 
-def show_progress(itr):
-    """On stderr, after the first two seconds of a long run: how far it is
-    and how long is left. In place on a terminal; else a line a minute."""
-    RUN["at"] = itr
-    if itr & 15 or not RUN["of"] or not sys.stderr:  # (2>&-: None)
+def asked_rows(rows, run):
+    """The new rows to ask about (--predict's) as floats, one per input; if
+    none, in lesson 1 with a bias, a row of 0s to show what the bias is."""
+    columns, rows = len(run["X"][0]), from_numpy(rows)
+    if not rows:
+        return [[0.0] * columns] * (len(run["start"]) == 1 and any(
+            bias_columns(run["X"])))
+    for row in rows if isinstance(rows, (list, tuple)) else [rows]:
+        if not isinstance(from_numpy(row), (list, tuple)) or len(from_numpy(
+                row)) != columns:
+            raise ValueError("the row to ask about %s is not %d numbers, one "
+                             "per input of the table" % (describe(row), columns))
+    return [[number(value, "a number of a row to ask about") for value in
+             from_numpy(row)] for row in rows]
+
+def progress(total, work, what="iteration"):
+    """A run's progress: long past a million steps (the post's: 120,000)."""
+    return {"at": 0, "of": max(total, 1), "what": what, "long": work > 10 ** 6
+            and bool(sys.stderr), "start": time.time(), "shown": 0.0,
+            "terminal": getattr(sys.stderr, "isatty", lambda: False)()}
+
+def show_progress(done, state):
+    """On stderr, once a long run has taken 2 s (10 s off a terminal): how
+    far it is; in place on a terminal, else (a notebook) a line a minute."""
+    state["at"], now, terminal = done, time.time(), state["terminal"]
+    if not state["long"] or now - state["start"] < (2 if terminal else 10) \
+            or now - state["shown"] < (1 if terminal else 60):
         return
-    now = time.time()
-    terminal = on_a_terminal()
-    if (now - RUN["start"] < SHOW_AFTER
-            or now - RUN["shown"] < (1 if terminal else 60)):
-        return
-    seconds = (now - RUN["start"]) * (RUN["of"] - itr) / max(itr, 1)
-    left = "about %d s" % seconds if seconds <= 90 else "about %d min" % (
-        seconds // 60)
-    if seconds > 86400:  # past a day, a figure says nothing more
-        left = "more than a day"
-    sys.stderr.write("%siteration %d of %d (%d%%), %s left%s" % (
-        "\r" if terminal else "", itr, RUN["of"], 100 * itr // RUN["of"],
-        left, "   " if terminal else "\n"))
-    RUN["shown"] = now
+    left = (now - state["start"]) * (state["of"] - done) / max(done, 1)
+    try:
+        sys.stderr.write("%s%s %d of %d (%d%%), %s left%s" % (
+            "\r" * terminal, state["what"], done, state["of"], 100 * done //
+            state["of"], "about %d s" % left if left <= 90 else "about %d min"
+            % (left // 60) if left <= 86400 else "more than a day",
+            "   " if terminal else "\n"))
+    except (OSError, ValueError):  # stderr full or closed: say no more
+        state["long"] = False
+    state["shown"] = now
 
-
-def clear_progress():
+def clear_progress(state):
     """Wipe the progress line off a terminal, so stdout starts a clean line."""
-    if RUN["shown"] and on_a_terminal():
+    if state["shown"] and state["terminal"]:
         sys.stderr.write("\r" + " " * 70 + "\r")
-        RUN["shown"] = 0.0
+        state["shown"] = 0.0
 
+def run_loop(run, iterations, on_step=None, start=None, state=None):
+    """Part 1's loop on the run, from start (else the run's), showing the
+    progress of a long run, and where it stopped on Ctrl-C."""
+    weights, X = start or run["start"], run["X"]
+    state = state or progress(iterations, iterations * len(X) * len(X[0]) *
+                              len(weights[0][0]))
 
-def leave(message, status, and_exit=True):
-    """Flush what was printed; one line on stderr (none for a cut pipe); then,
-    on the command line, exit with status (in a notebook, the line is all)."""
-    lost, encoding = False, getattr(sys.stderr, "encoding", None) or "utf-8"
-    for stream in (sys.stdout, sys.stderr):
-        try:  # stdout first: all that was printed reaches its file
-            clear_progress() if stream is sys.stderr else stream.flush()
-            if message and stream is sys.stderr:  # cp1252: \u8868 for what
-                stream.write(("nn_pure.py: %s\n" % message).encode(  # it lacks
-                    encoding, "backslashreplace").decode(encoding))
-            stream.flush()
-        except (AttributeError, LookupError, OSError, ValueError):
-            lost = lost or stream is not None  # closed (None) holds nothing
-    if and_exit and "IPython" not in sys.modules:  # %run: the line is all
+    def step(itr, *matrices):
+        if itr & 15 == 0:
+            show_progress(itr, state)
+        if on_step is not None:
+            on_step(itr, *matrices)
+    watched = on_step is not None or state["long"]
+    try:
+        return (learn if len(weights) == 1 else learn_hidden)(
+            X, run["y"], *weights, iterations=iterations, alpha=run["alpha"],
+            on_step=step if watched else None)
+    except KeyboardInterrupt:
+        raise KeyboardInterrupt("at iteration %d of %d" % (
+            state["at"], iterations) if watched else "")
+    finally:
+        clear_progress(state)
+
+def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
+           plot=False, init=None, seed=None, alpha=None, rows=None,
+           picture=None):
+    """What ``python3 nn_pure.py`` does: train on a table (the module's X, y
+    as they are now, by default) and print what the network learned. The
+    flags as arguments; a setting left as None is train's own default (or
+    train_hidden's, with hidden units). rows: --predict's, lists of numbers.
+    picture: "text" or "svg" draws the trained network (--draw, --svg)."""
+    run = check_run(X, y, hidden, dict(iterations=iterations, init=init,
+                                       seed=seed, alpha=alpha))
+    trace, rows = whole("trace", trace, 0, MOST["iterations"]), asked_rows(
+        rows, run)
+    if plot not in (True, False) or picture not in (None, "text", "svg"):
+        raise TypeError("plot must be True or False, and picture None, "
+                        "'text' or 'svg'; got %s and %s" % (
+                            describe(plot), describe(picture)))
+    if picture == "svg" and (trace or plot):
+        raise ValueError("the SVG picture is printed alone (for > net.svg): "
+                         "not with trace or plot")
+    X, y, total, errors = run["X"], run["y"], run["iterations"], {}
+    shown = set(sample_points(total) if plot else [])
+    state = progress(total, total * len(X) * len(X[0]) * len(
+        run["start"][0][0]))
+
+    def watch(itr, *matrices):  # the loop's on_step: after each iteration
+        error = matrices[1 if len(matrices) == 4 else 2]  # l1_ or l2_error
+        if len(matrices) == 8 and itr % 10000 == 0 and picture != "svg":
+            clear_progress(state)
+            print("Error:" + python2_str(mean_abs(error)))  # the tutorial's
+        if itr < trace:
+            clear_progress(state)
+            print_step(itr, matrices)
+        if itr in shown:
+            errors[itr] = mean_abs(error)
+    result = run_loop(run, total, watch if (
+        trace or plot or hidden is not None) else None, state=state)
+    drawing = picture and picture_of(result[1:], X, y)
+    if picture == "svg":  # stdout holds the SVG alone, for > net.svg
+        return sys.stdout.write(drawing.svg)
+    print_lesson(run, result, rows)
+    if plot:
+        print(text_chart(errors, total))
+    if drawing:
+        print("\n" + str(drawing))
+
+def print_step(itr, matrices):
+    """Print one iteration as the post's trace does: names and matrices."""
+    named = list(zip(STEP_NAMES[len(matrices) // 4], matrices))
+    named[0] = ("%d -l1" % itr, matrices[0])
+    if len(matrices) == 4:
+        named.insert(2, ("sigmo(l1,True)", sigmo_each(matrices[0], True)))
+    for label, m in named:
+        print(label + " :\n" + format_matrix(m))
+
+POST_CODE_OUTPUT = """[[ 0.00966553]
+ [ 0.99211898]
+ [ 0.99358961]
+ [ 0.00786455]]"""  # what the post's code gives (seed/NOTES.md), not prints
+
+def print_lesson(run, result, rows):
+    """Print the output after training and what the network learned."""
+    X, y, guesses, weights = run["X"], run["y"], result[0], result[1:]
+    lines = ["Output after training :", format_matrix(guesses)] + [
+        "(The post shows 0.00966449 ...: its run started as --init tutorial "
+        "does.)"] * (format_matrix(guesses) == POST_CODE_OUTPUT)
+    if len(weights) == 1:
+        lines += ["syn0 after training :", format_matrix(weights[0])]
+    lines += learned_lines(X, y, guesses, weights, run["seed"])
+    units = hidden_units(X, weights[0]) if len(weights) == 2 else []
+    if units:
+        lines += ["The hidden layer, l1, for each row of X :",
+                  format_matrix(forward(X, weights[0]))] + units
+    lines += guess_lines(rows, X, weights)
+    print("\n".join(lines + e_notation(lines)))  # what 1e-05 means, once
+
+def choose_table(table):
+    """(X, y): the module's (no --table: None), the post's, XOR, a file's."""
+    tables = {None: (None, None), "post": (X, y), "xor": (X_xor, y_xor)}
+    if table not in tables:
+        return read_table(table)
+    import os  # here: MicroPython has no os.path (nor flags)
+    if table and os.path.exists(table) and sys.stderr:
+        sys.stderr.write("nn_pure.py: using the built-in table %r, not the "
+                         "file %s (for the file, write ./%s)\n"
+                         % (table, table, table))
+    return tables[table]
+
+NOT_WITH = {  # what each of these flags does alone, without the others
+    "calculator": ("trace", "plot", "draw", "svg", "explain", "check"),
+    "explain": ("trace", "plot", "draw", "svg", "rows", "calculator"),
+    "check": ("trace", "plot", "draw", "svg", "rows", "calculator")}
+
+def parse_options(argv):
+    """The flags as a dict; their values are checked where a run comes in
+    (check_run). On a flag that does not parse, argparse exits (2)."""
+    try:
+        import argparse  # here, not at the top: MicroPython has no argparse
+    except ImportError:
+        raise ValueError("this Python has no argparse to read flags with; "
+                         "run it with no flags, or call lesson(...)")
+    parser = argparse.ArgumentParser(prog="nn_pure.py", description="Train "
+                                     "the post's network in plain Python.")
+    first, add = defaults(train), parser.add_argument
+
+    def error(message, argparse_error=parser.error):
+        dashed = [word for word in argv if word[:1] == "-" != word[1:2]]
+        if message.endswith("expected one argument") and dashed:
+            message += ("; a value that starts with - goes after =, as in "
+                        "%s=%s" % (message.split(":")[0][9:], dashed[0]))
+        try:
+            argparse_error(message)
+        except (AttributeError, OSError):  # stderr closed or full (3.6's
+            sys.exit(2)  # argparse does not look): the status says it
+    parser.error = error
+    add("--iterations", type=int, metavar="N", help="iterations (default %s"
+        "; %s with --hidden; the post suggests 1 and 10)" % (first.get(
+            "iterations"), defaults(train_hidden).get("iterations")))
+    add("--trace", type=int, metavar="K", help="print the first K"
+        " iterations' matrices, as the post does")
+    add("--init", choices=["post", "tutorial"], help="start: the post's code"
+        ", or the tutorial's, which made the post's output (default %s)"
+        % first.get("init"))
+    add("--seed", type=int, metavar="S", help="random seed, 0 to 4294967295 "
+        "(default %s, as np.random.seed(%s))" % ((first.get("seed"),) * 2))
+    add("--table", metavar="TABLE", help="post (default), xor, or a CSV file:"
+        " the inputs, then a target from 0 to 1, a row per line")
+    add("--hidden", type=int, metavar="H", help="a hidden layer of H units: "
+        "lesson 2 (try --table xor --hidden 4)")
+    add("--alpha", type=float, metavar="A", help="the step size, or learning"
+        " rate (default %s)" % first.get("alpha"))
+    add("--predict", action="append", type=comma_numbers, metavar="ROW",
+        dest="rows", help="after training, the guess for a row such as 1,0,0"
+        " (again for more rows)")
+    add("--explain", nargs="?", const=0, type=int, metavar="K", help="print "
+        "iteration K (default 0) number by number, to redo by hand")
+    for flag, text in (("check", "check that each update is minus the slope "
+                        "of E (after --iterations N); exit 1 if not"),
+                       ("plot", "after training, chart the mean error"),
+                       ("draw", "after training, draw the network"),
+                       ("svg", "the picture as SVG, alone (> net.svg)"),
+                       ("calculator", "print the lesson as a calculator's "
+                        "file (> nn_calc.py)")):
+        add("--" + flag, action="store_true", help=text)
+    options = vars(parser.parse_args(argv))
+    given = [name for name, value in options.items()  # (--explain's K
+             if value is not None and value is not False]  # may be 0)
+    for mode, others in NOT_WITH.items():
+        for other in [o for o in others if o in given] * (mode in given):
+            parser.error("--%s does its own work: not with --%s" % (
+                mode, "predict" if other == "rows" else other))
+    if options["explain"] is not None and options["iterations"] is not None \
+            and not options["check"]:
+        parser.error("--explain K shows iteration K: give the iteration "
+                     "there, not with --iterations")
+    return options
+
+def comma_numbers(text):
+    """--predict's row: '1,0,0' -> [1.0, 0.0, 0.0], or argparse's line."""
+    numbers = [read_number(field) for field in text.split(",")]
+    if None in numbers:
+        import argparse
+        raise argparse.ArgumentTypeError("%r: expected numbers separated by "
+                                         "commas, such as 1,0,1" % cut(text))
+    return numbers
+
+def main(argv=None):
+    """Run the lesson with the flags in argv (a list of strings); by default
+    the command line's, when it is this file's own (not a notebook's)."""
+    own = argv is None and own_command_line()
+    leave(run_command_line(sys.argv[1:] if own else [] if argv is None
+                           else argv), own)
+
+def run_command_line(argv):
+    """main's work; None, or why it stopped: (message, exit status)."""
+    if not (isinstance(argv, (list, tuple))
+            and all(isinstance(word, str) for word in argv)):
+        return ("error: main takes a list of flags, such as ['--iterations',"
+                " '5'], got %s" % describe(argv), 2)
+    try:
+        o = parse_options(argv) if argv else dict.fromkeys(
+            ("table", "rows", "explain", "iterations", "init", "seed",
+             "alpha", "hidden", "calculator", "check", "plot", "draw", "svg",
+             "trace"))
+        if sys.stdout is None:  # python3 nn_pure.py >&-: nowhere to print
+            return "cannot write the output: stdout is closed", 1
+        X, y = choose_table(o["table"])
+        settings = dict(hidden=o["hidden"], seed=o["seed"], alpha=o["alpha"],
+                        init=o["init"])
+        if o["calculator"]:
+            write_utf8(calculator_file(X, y, rows=o["rows"], table=o["table"],
+                                       iterations=o["iterations"], **settings))
+        elif o["explain"] is None and not o["check"]:
+            lesson(X, y, iterations=o["iterations"], trace=o["trace"] or 0,
+                   plot=bool(o["plot"]), rows=o["rows"], picture="svg" if o[
+                       "svg"] else "text" if o["draw"] else None, **settings)
+        if o["explain"] is not None:
+            print("\n".join(explain_lines(X, y, o["explain"], **settings)))
+        if o["check"]:
+            lines, agree = check_lines(X, y, o["iterations"] or 0, **settings)
+            print("\n".join(lines))
+            if not agree:
+                return "--check: an update is not minus the slope of E", 1
+    except SystemExit as stop:  # argparse printed its usage, or --help
+        return None, stop.code or 0
+    except (ValueError, TypeError) as error:  # one line; where in Part 1, if
+        return "error: %s%s" % (where_from(error), error), 2  # Python's own
+    except KeyboardInterrupt as stop:  # Ctrl-C
+        return ("interrupted " + str(stop)).strip(), 130
+    except MemoryError:
+        return "out of memory: try a smaller table or --hidden", 1
+    except OSError as error:  # the output cannot be written
+        return output_failure(error)
+
+def where_from(error):
+    """'line 142 of nn_pure.py: ' where Python raised error in Part 1."""
+    trace, where = getattr(error, "__traceback__", None), ""
+    while trace is not None:
+        if trace.tb_frame.f_globals is globals():
+            where = "line %d of nn_pure.py: " % trace.tb_lineno * (
+                trace.tb_frame.f_code.co_name in PART1)
+        trace = trace.tb_next
+    return where
+
+def write_utf8(text):
+    """text on stdout as UTF-8, whatever the console's: a file for Python."""
+    if getattr(sys.stdout, "buffer", None) is None:  # a notebook's: text
+        return sys.stdout.write(text)
+    sys.stdout.flush()
+    sys.stdout.buffer.write(text.encode("utf-8"))
+
+def output_failure(error):
+    """(message, status): a cut pipe (| head) ends quietly, 141 as in shells."""
+    if getattr(error, "errno", None) == 32:  # EPIPE
+        return None, 141
+    return "cannot write the output: %s" % (error.strerror or error), 1
+
+def leave(stop, own):
+    """main's end: what was printed, flushed; stop's (message, status) line
+    on stderr; on the command line, the exit: at once if a stream is stuck
+    (a full disk, a cut pipe), whose flush would fail again as Python ends."""
+    (message, status), lost = stop or (None, 0), False
+    try:
+        if sys.stdout is not None:
+            sys.stdout.flush()
+    except (OSError, ValueError) as error:
+        lost = True
+        message, status = (message, status) if status else output_failure(
+            error)
+    try:
+        if message:
+            encoding = getattr(sys.stderr, "encoding", None) or "utf-8"
+            sys.stderr.write(("nn_pure.py: %s\n" % message).encode(
+                encoding, "backslashreplace").decode(encoding))  # cp1252 too
+        sys.stderr.flush()
+    except (AttributeError, LookupError, OSError, ValueError):
+        lost = lost or sys.stderr is not None  # closed (None) holds nothing
+    if own and "IPython" not in sys.modules and not getattr(getattr(
+            sys, "flags", None), "interactive", 0):  # %run, -i: the line
         if lost and hasattr(__import__("os"), "_exit"):
-            __import__("os")._exit(status)  # Python's own flush would fail
-        sys.exit(status)
+            __import__("os")._exit(status)
+        if status:
+            sys.exit(status)
 
-
-def on_a_terminal():
-    """True when stderr is a terminal (MicroPython's has no isatty)."""
-    return getattr(sys.stderr, "isatty", lambda: False)()
-
-
-def from_numpy(value):
-    """A NumPy array or number as Python lists or a number (its tolist());
-    anything else as it is. (nn_pure never imports NumPy.)"""
-    if hasattr(value, "tolist") and not isinstance(value, (list, tuple)):
-        return value.tolist()
-    return value
-
+def own_command_line():
+    """True when sys.argv is this file's own command line: python3
+    nn_pure.py, python3 -m nn_pure, %run nn_pure.py, IDLE's and Thonny's
+    Run; not when pasted into a notebook cell or exec()'d (no __file__), or
+    imported by a notebook or pytest. (MicroPython has no os.path.)"""
+    try:
+        path = __file__
+    except NameError:
+        return False
+    stems = [name.replace("\\", "/").split("/")[-1] for name in (path, (
+        getattr(sys, "argv", None) or [""])[0])]  # [] in MicroPython wasm
+    return len(set(name[:-3] if name.endswith(".py") else name
+                   for name in stems)) == 1
 
 if __name__ == "__main__":
     main()
