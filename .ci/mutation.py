@@ -2,30 +2,53 @@
 
     python .ci/mutation.py                  # 300 mutants, seed 20
     python .ci/mutation.py --sample 400 --seed 7 --jobs 2
+    python .ci/mutation.py --list           # the sample only, run nothing
+    python .ci/mutation.py --reached map.json --only survivors.txt
 
 A mutant is nn_pure.py with one small change that a test should notice: a
 comparison or an arithmetic operator swapped, a constant changed by one, True
-and False swapped, a statement removed, `and` for `or`, a string emptied.
-The mutants are made from the syntax tree (ast, standard library), one per
-place, and a sample of them is drawn with random.Random(seed), the same
-share from every function so that the sample is spread over the file. Each
-runs in a copy of the project in a temporary folder (the repository is never
-touched), with `pytest -x -q` on the fast tests (those that do not start
-other runtimes or train for seconds), with a time limit.
+and False swapped, a statement removed, `and` for `or`, "XX" put before a
+string. The mutants are made from the syntax tree (ast, standard library),
+one per place, and a sample of them is drawn with random.Random(seed), the
+same share from every function so that the sample is spread over the file.
 
-A mutant that fails a test is killed; one that passes all survives; one
-that makes the same text (ast.unparse gives the same program) is left out.
-Equivalent mutants (a change that cannot alter behaviour, e.g. a
-statement that only makes the file quicker) cannot be found by a program: a
-person marks them, in EQUIVALENT below: (function, the line as it is in
-nn_pure.py, stripped, the change as the run lists it), with the reason.
-The score is killed / (sampled - equivalent), and the survivors are listed
-by function.
+The tests are whatever pytest collects from the repository's root:
+test_nn_pure.py and the files under tests/ (with their conftest.py). First,
+on the unchanged nn_pure.py, coverage.py records which tests reach which
+lines: each test is its own coverage context, child processes too (a
+sitecustomize.py starts coverage in them), and the lines a fixture runs
+count for every test that uses that fixture (a session fixture runs once,
+for all of them). Then each mutant runs, with a time limit, in a copy of the
+project in a temporary folder (the repository is never touched; the copy is
+of the files as they were when the run started), with `pytest -x` on the
+tests that reach its function, the quickest first.
+
+A mutant that fails a test is killed (a timeout counts as killed); one that
+passes all survives; one that makes the same program (ast.dump) is left out.
+
+A string mutant ("string -> 'XX'") is a message mutant: it changes only the
+text of a message, which is not the behaviour measured. Message mutants are
+sampled and run like the others but reported apart (how many, killed,
+survived) and are not in the score; with --no-messages they are left out of
+the sampling altogether (the run says "N message-only mutants left out").
+
+Equivalent mutants (a change that cannot alter behaviour, e.g. a statement
+that only makes the file quicker) cannot be found by a program: a person
+marks them, in EQUIVALENT below: (function, the line as it is in
+nn_pure.py, stripped, the change as the run lists it), with the reason. The
+behaviour score is
+
+    killed / (sampled non-message mutants - equivalent ones)
+
+and the survivors are listed by function, then the message survivors. At
+the end the run lists the EQUIVALENT entries that no mutant of today's
+nn_pure.py matches any more ("stale"): prune them.
 
 (mutmut 3, the maintained tool, was tried first: it rewrites every function
 into a trampoline, which breaks the tests that read Part 1's source, and its
 first pass over this suite did not end within 8 minutes on the 2-core
-machine; hence this small runner, which needs nothing but pytest.)
+machine; hence this small runner, which needs nothing but pytest and
+coverage.py.)
 """
 
 import argparse
@@ -45,8 +68,22 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 
 # Mutants a person judged equivalent: the same behaviour, only another path
-# to it (e.g. a quick path skipped), each with the reason in a comment.
+# to it (e.g. a quick path skipped). Each entry is (function, the line as it
+# is in nn_pure.py, stripped, the change as the run lists it); each group
+# under a comment that gives the reason. A killed mutant is never counted
+# as equivalent, whatever the entry says.
+#
+# Judged on the redesigned nn_pure.py: add new entries here.
 EQUIVALENT = set([
+])
+
+# ===========================================================================
+# BEFORE THE REDESIGN: judged on the nn_pure.py of commit db67bb5 and
+# before. Most of these lines disappear in the rewrite: the run lists the
+# entries no mutant matches any more as "stale". Delete those; move any that
+# still match (and still hold, for the reason given) up into EQUIVALENT.
+# ===========================================================================
+EQUIVALENT_BEFORE_REDESIGN = set([
     # quick paths: a change that only sends plain lists down the full check,
     # which gives the same answer (the quick path is there for speed)
     ('check_matrices',
@@ -208,13 +245,29 @@ EQUIVALENT = set([
      'name = path.replace("\\\\", "/").split("/")[-1]',
      "string -> 'XX'"),
 ])
+EQUIVALENT |= EQUIVALENT_BEFORE_REDESIGN
+
+MESSAGE = "string -> 'XX'"  # how a run lists a message mutant's change
 
 
 class Mutant:
-    def __init__(self, function, line, what, source, lines, text):
+    def __init__(self, function, line, what, edit, lines, text):
         self.function, self.line, self.what = function, line, what
-        self.source, self.lines = source, lines  # lines: the function's
+        self.edit = edit  # (nn_pure.py's bytes, start, end, new text)
+        self.lines = lines  # the function's
         self.text = text  # the changed line as it was, stripped
+
+    @property
+    def source(self):
+        """nn_pure.py with this change."""
+        data, start, end, text = self.edit
+        return (data[:start] + text.encode("utf-8") + data[end:]).decode(
+            "utf-8")
+
+    @property
+    def message(self):
+        """Whether the change is only to the text of a string."""
+        return self.what == MESSAGE
 
     def key(self):
         """How EQUIVALENT names it: (function, the line, the change)."""
@@ -268,10 +321,8 @@ def changes(node):
             found.append(("%r -> %r" % (value, value + 1),
                           lambda n: setattr(n, "value", n.value + 1)))
         elif isinstance(value, str) and value:
-            found.append(("string -> 'XX'",
+            found.append((MESSAGE,
                           lambda n: setattr(n, "value", "XX" + n.value)))
-        elif value is None:
-            pass
     return found
 
 
@@ -302,64 +353,72 @@ def functions(tree):
                     yield node.name + "." + item.name, item
 
 
-def make_mutants(source):
-    """Every mutant of every function, by function name.
+def edits(function):
+    """(node, description, the node's new text) for each change in
+    function: the changed node's own text (ast.unparse, in brackets), so
+    that comments, docstrings and layout stay as they are (some tests read
+    Part 1's source)."""
+    docstring = (function.body[0] if ast.get_docstring(function)
+                 is not None else None)
+    skip = set(ast.walk(docstring)) if docstring else set()
+    for node in ast.walk(function):
+        if node in skip or node is function:
+            continue
+        for what, change in changes(node):
+            if change == "unwrap":
+                yield node, what, "(%s)" % ast.unparse(node.operand)
+                continue
+            changed = copy.deepcopy(node)
+            change(changed)
+            text = ast.unparse(changed)
+            yield node, what, text if isinstance(node, ast.stmt) else (
+                "(%s)" % text)
+    for statement in statements(function):
+        yield statement, "remove: " + ast.unparse(
+            statement).splitlines()[0][:60], "pass"
 
-    Only the changed node's own text is replaced (ast.unparse of the
-    changed node, in brackets), so that comments, docstrings and layout
-    stay as they are: some tests read Part 1's source."""
+
+def make_mutants(source):
+    """Every mutant of every function, by function name: the edits that
+    parse and change the program. Only the function's own text is parsed
+    again for each (the whole file is the same elsewhere)."""
     data = source.encode("utf-8")  # ast's column offsets count bytes
     starts = [0]
     for line in data.splitlines(True):
         starts.append(starts[-1] + len(line))
-    original = ast.dump(ast.parse(source))
-
-    def replaced(node, text):
-        a = starts[node.lineno - 1] + node.col_offset
-        b = starts[node.end_lineno - 1] + node.end_col_offset
-        return (data[:a] + text.encode("utf-8") + data[b:]).decode("utf-8")
-
+    lines = source.splitlines()
     by_function = {}
     for name, function in functions(ast.parse(source)):
-        docstring = (function.body[0] if ast.get_docstring(function)
-                     is not None else None)
-        skip = set(ast.walk(docstring)) if docstring else set()
-        mutants = []
-        for node in ast.walk(function):
-            if node in skip or node is function:
-                continue
-            for what, change in changes(node):
-                if change == "unwrap":
-                    text = "(%s)" % ast.unparse(node.operand)
-                else:
-                    changed = copy.deepcopy(node)
-                    change(changed)
-                    text = ast.unparse(changed)
-                    if not isinstance(node, ast.stmt):
-                        text = "(%s)" % text
-                mutants.append((node, what, text))
-        for statement in statements(function):
-            mutants.append((statement, "remove: " + ast.unparse(
-                statement).splitlines()[0][:60], "pass"))
-        found = []
-        for node, what, text in mutants:
-            mutated = replaced(node, text)
+        first = min([function.lineno] +
+                    [d.lineno for d in function.decorator_list])
+        top, bottom = starts[first - 1], starts[function.end_lineno]
+
+        def tree(piece, indented=function.col_offset > 0):
+            text = piece.decode("utf-8")
+            return ast.dump(ast.parse("if 1:\n" + text if indented else text))
+
+        original = tree(data[top:bottom])
+        found = by_function[name] = []
+        for node, what, text in edits(function):
+            a = starts[node.lineno - 1] + node.col_offset
+            b = starts[node.end_lineno - 1] + node.end_col_offset
             try:
-                tree = ast.parse(mutated)
+                changed = tree(data[top:a] + text.encode("utf-8") +
+                               data[b:bottom])
             except SyntaxError:
                 continue
-            if ast.dump(tree) != original:
-                found.append(Mutant(name, node.lineno, what, mutated, range(
-                    function.lineno, function.end_lineno + 1),
-                    source.splitlines()[node.lineno - 1].strip()))
-        by_function[name] = found
+            if changed != original:
+                found.append(Mutant(
+                    name, node.lineno, what, (data, a, b, text),
+                    range(function.lineno, function.end_lineno + 1),
+                    lines[node.lineno - 1].strip()))
     return by_function
 
 
 def sample(by_function, size, seed):
     """About `size` mutants, the same share of each function's, at random."""
     total = sum(len(m) for m in by_function.values())
-    share = min(1.0, size / float(total))
+    share = min(1.0, size / float(max(total, 1)))
     chooser = random.Random(seed)
     chosen = []
     for name in sorted(by_function):
@@ -373,30 +432,57 @@ def sample(by_function, size, seed):
     return chosen, total
 
 
+def stale(by_function):
+    """The EQUIVALENT entries that no mutant of nn_pure.py matches."""
+    keys = set(m.key() for ms in by_function.values() for m in ms)
+    return sorted(EQUIVALENT - keys)
+
+
+SKIP = ("__pycache__", "node_modules")
+
+
+def snapshot(folder):
+    """{path relative to folder: bytes} of the project's files: the tests
+    (test_nn_pure.py, tests/ with its conftest.py and data), the README,
+    .ci/; not hidden files, caches, node_modules or .pyc files."""
+    files = {}
+    for where, folders, names in os.walk(folder):
+        top = where == folder
+        folders[:] = [f for f in folders if f not in SKIP and (
+            not f.startswith(".") or (top and f == ".ci"))]
+        for name in names:
+            if name.startswith(".") or name.endswith((".pyc", ".pyo")):
+                continue
+            path = os.path.join(where, name)
+            with open(path, "rb") as file:
+                files[os.path.relpath(path, folder)] = file.read()
+    return files
+
+
 def read(name):
     with open(os.path.join(ROOT, name), encoding="utf-8") as file:
         return file.read()
 
 
-# the tests as they were at the start: an edit during a run changes nothing
-FILES = {name: read(name) for name in ("test_nn_pure.py", "README.md",
-                                       ".ci/readme_figures.py")}
+# the project as it was at the start: an edit during a run changes nothing
+FILES = snapshot(ROOT)
 
 
 def in_a_copy(source, commands, timeout, capture=False, extra=None):
     """Run commands, one after the other while they succeed, in a temporary
     copy of the project whose nn_pure.py is source (and any extra files);
     (exit status or None on timeout, output of the last)."""
-    folder = tempfile.mkdtemp(prefix="nn_pure_mutant_")
+    folder = os.path.realpath(tempfile.mkdtemp(prefix="nn_pure_mutant_"))
     files = dict(FILES, **(extra or {}))
     files["nn_pure.py"] = source
     try:
-        os.mkdir(os.path.join(folder, ".ci"))
         for name, text in files.items():
-            with open(os.path.join(folder, name), "w",
-                      encoding="utf-8") as file:
-                file.write(text)
-        env = dict(os.environ)
+            path = os.path.join(folder, name)
+            os.makedirs(os.path.dirname(path), exist_ok=True)
+            with open(path, "wb") as file:
+                file.write(text if isinstance(text, bytes)
+                           else text.encode("utf-8"))
+        env = dict(os.environ, NN_PURE_COPY=folder)
         env.pop("NN_PURE_REQUIRE_RUNTIMES", None)
         for command in commands:
             try:
@@ -419,37 +505,62 @@ PYTEST = [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider"]
 # Which tests reach which lines: measured once, on the unchanged file, with
 # coverage.py (each test its own context, child processes too), so that a
 # mutant runs only the tests that reach its function, as mutmut 3 does.
+# NN_PURE_COPY is the copy's folder: the data files go there whatever
+# folder a child process runs in, and the project's own files (the tests,
+# conftest.py, .ci/) are not measured.
 COVERAGERC = """\
 [run]
+data_file = ${NN_PURE_COPY}/.coverage
 omit = */site-packages/*, */lib/python*, */lib/pypy*, */lib-python/*,
-    */test_nn_pure.py, */mutation_plugin.py, */read_coverage.py,
-    */sitecustomize.py, */.ci/*
+    %s
 parallel = true
 context = ${NN_PURE_TEST_ID}
 disable_warnings = no-data-collected, module-not-imported, no-ctracer
 """
 PLUGIN = """\
+import json
 import os
 import coverage
+import pytest
+
+HERE = os.path.abspath(".")  # the copy's root (a test may change folder)
+
+
+def switch(context):
+    os.environ["NN_PURE_TEST_ID"] = context  # for child processes
+    running = coverage.Coverage.current()
+    if running is not None:
+        running.switch_context(context)
 
 
 def pytest_configure(config):
     # child processes start coverage too (sitecustomize below), each
     # reading .coveragerc afresh, so that its context is the test's id
-    os.environ["COVERAGE_PROCESS_START"] = os.path.abspath(".coveragerc")
-    os.environ["PYTHONPATH"] = os.path.abspath(".")
+    os.environ["COVERAGE_PROCESS_START"] = os.path.join(HERE, ".coveragerc")
+    os.environ["PYTHONPATH"] = os.pathsep.join(
+        [HERE] + [p for p in [os.environ.get("PYTHONPATH")] if p])
 
 
+@pytest.hookimpl(tryfirst=True)  # before the test's fixtures are set up
 def pytest_runtest_setup(item):
-    os.environ["NN_PURE_TEST_ID"] = item.nodeid
-    running = coverage.Coverage.current()
-    if running is not None:
-        running.switch_context(item.nodeid)
+    switch(item.nodeid)
+    with open(os.path.join(HERE, "fixtures.txt"), "a") as file:
+        file.write(json.dumps([item.nodeid, list(item.fixturenames)]) + "\\n")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_fixture_setup(fixturedef, request):
+    # what a fixture runs counts for every test that uses it, even when
+    # it runs once (scope="session") for many
+    before = os.environ.get("NN_PURE_TEST_ID", "")
+    switch("fixture:" + fixturedef.argname)
+    yield
+    switch(before)
 
 
 def pytest_runtest_logreport(report):  # how long each test takes
     if report.when == "call":
-        with open("durations.txt", "a") as file:
+        with open(os.path.join(HERE, "durations.txt"), "a") as file:
             file.write("%f %s\\n" % (report.duration, report.nodeid))
 """
 SITECUSTOMIZE = """\
@@ -466,17 +577,34 @@ import json, os, sys
 import coverage
 data = coverage.CoverageData(".coverage")
 data.read()
+project = set(os.path.realpath(name) for name in sys.argv[1:])
+with open("nn_pure.py", "rb") as file:
+    original = file.read()
+
+
+def unchanged_copy(name):  # a copy of nn_pure.py, still there: the same lines
+    try:
+        with open(name, "rb") as file:
+            return file.read() == original
+    except OSError:
+        return False
+
+
 lines, elsewhere = {}, set()
 for name in data.measured_files():
+    if os.path.realpath(name) in project:
+        continue  # a test, conftest.py, this runner's files
     for line, ids in data.contexts_by_lineno(name).items():
-        if name == os.path.realpath("nn_pure.py"):
+        if name == os.path.realpath("nn_pure.py") or unchanged_copy(name):
             lines.setdefault(line, set()).update(ids)
         else:  # a copy a test edited, a calculator file nn_pure.py wrote
             elsewhere.update(ids)
 durations = dict(reversed(line.rstrip("\\n").split(" ", 1))
                  for line in open("durations.txt"))
+fixtures = dict(json.loads(line) for line in open("fixtures.txt"))
 json.dump({"lines": {str(k): sorted(v) for k, v in lines.items()},
-           "elsewhere": sorted(elsewhere), "seconds": durations}, sys.stdout)
+           "elsewhere": sorted(elsewhere), "seconds": durations,
+           "fixtures": fixtures}, sys.stdout)
 """
 
 
@@ -487,18 +615,23 @@ def tests_by_line(source, cache=None):
     if cache and os.path.exists(cache):
         with open(cache, encoding="utf-8") as file:
             return unpack(json.load(file))
-    extra = {".coveragerc": COVERAGERC, "mutation_plugin.py": PLUGIN,
-             "sitecustomize.py": SITECUSTOMIZE,
-             "read_coverage.py": READER}
+    helpers = {"mutation_plugin.py": PLUGIN, "sitecustomize.py": SITECUSTOMIZE,
+               "read_coverage.py": READER}
+    project = sorted((set(FILES) | set(helpers)) - {"nn_pure.py"})
+    rc = COVERAGERC % ",\n    ".join("${NN_PURE_COPY}/" + name.replace(
+        os.sep, "/") for name in project if name.endswith(".py"))
     coverage = [sys.executable, "-m", "coverage"]
     status, output = in_a_copy(source, [
         coverage + ["run", "-m", "pytest", "-q", "-p", "no:cacheprovider",
-                    "-p", "mutation_plugin", "test_nn_pure.py"],
+                    "-p", "mutation_plugin"],
         coverage + ["combine", "-q"],
-        [sys.executable, "read_coverage.py"]], 1800, True, extra)
+        [sys.executable, "read_coverage.py"] + project], 1800, True,
+        dict(helpers, **{".coveragerc": rc}))
     if status != 0:
         sys.exit("the tests fail on the unchanged nn_pure.py:\n" + output)
     found = json.loads(output[output.index("{"):])
+    if not found["lines"]:
+        sys.exit("coverage saw no test run a line of nn_pure.py:\n" + output)
     if cache:
         with open(cache, "w", encoding="utf-8") as file:
             json.dump(found, file)
@@ -506,12 +639,22 @@ def tests_by_line(source, cache=None):
 
 
 def unpack(found):
-    """The tests by line; a test that ran a file made from nn_pure.py (an
+    """The tests by line, and their seconds. A fixture's lines count for
+    the tests that use it. A test that ran a file made from nn_pure.py (an
     edited copy, a calculator file) counts on every line: a mutant changes
     that file too, and coverage cannot say which of its lines came from
     where."""
-    everywhere = set(i for i in found["elsewhere"] if "::" in i)
-    lines = dict((int(line), everywhere | set(i for i in ids if "::" in i))
+    users = {}
+    for test, names in found.get("fixtures", {}).items():
+        for name in names:
+            users.setdefault("fixture:" + name, set()).add(test)
+
+    def tests(ids):
+        return set(i for i in ids if "::" in i).union(
+            *(users.get(i, ()) for i in ids))
+
+    everywhere = tests(found["elsewhere"])
+    lines = dict((int(line), everywhere | tests(ids))
                  for line, ids in found["lines"].items())
     seconds = dict((i, float(s)) for i, s in found["seconds"].items())
     return lines, seconds
@@ -522,7 +665,7 @@ def run_mutant(mutant, timeout, ids):
     if not ids:
         return "unreached"
     if sum(len(i) + 1 for i in ids) > 100000:  # past what a command takes
-        ids = ["test_nn_pure.py"]  # every test, then
+        ids = []  # every test pytest collects, then
     status, _ = in_a_copy(mutant.source, [PYTEST + ["-x"] + ids], timeout)
     if status is None:
         return "timeout"  # counted as killed: the change is noticed
@@ -534,14 +677,18 @@ def test_order(ids, seconds):
     return sorted(ids, key=lambda i: (seconds.get(i, 9.0), i))
 
 
-def main():
+def options():
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--sample", type=int, default=300)
     parser.add_argument("--seed", type=int, default=20)
     parser.add_argument("--jobs", type=int, default=2)
     parser.add_argument("--timeout", type=float, default=300)
-    parser.add_argument("--tests", help="another test file to run (e.g. an "
-                        "older one, for a baseline)")
+    parser.add_argument("--tests", help="other tests to run (e.g. older "
+                        "ones, for a baseline): a file, in place of "
+                        "test_nn_pure.py, or a checkout, in place of all")
+    parser.add_argument("--no-messages", action="store_true",
+                        help="leave message (string) mutants out of the "
+                        "sample: a quicker behaviour score")
     parser.add_argument("--list", action="store_true",
                         help="list the sampled mutants, run nothing")
     parser.add_argument("--reached", help="a file to keep which tests "
@@ -550,67 +697,137 @@ def main():
                         "the tests or nn_pure.py")
     parser.add_argument("--only", help="a file of mutants as a run lists "
                         "them (e.g. its survivors): run just those")
-    options = parser.parse_args()
-    if options.tests:
-        with open(options.tests, encoding="utf-8") as file:
+    return parser.parse_args()
+
+
+def use_tests(path):
+    """Run the tests of path (a file or a checkout) instead."""
+    if os.path.isdir(path):
+        FILES.clear()
+        FILES.update(snapshot(path))
+    else:
+        with open(path, "rb") as file:
             FILES["test_nn_pure.py"] = file.read()
-    source = read("nn_pure.py")
-    by_function = make_mutants(source)
-    chosen, total = sample(by_function, options.sample, options.seed)
-    print("%d mutants in %d functions; sampled %d (seed %d)"
-          % (total, len(by_function), len(chosen), options.seed))
-    if options.only:
-        with open(options.only, encoding="utf-8") as file:
+
+
+def choose(by_function, given):
+    """The sampled mutants (just those in the --only file, if given)."""
+    pool = by_function
+    messages = sum(1 for ms in by_function.values() for m in ms if m.message)
+    if given.no_messages:
+        pool = dict((name, [m for m in ms if not m.message])
+                    for name, ms in by_function.items())
+    chosen, total = sample(pool, given.sample, given.seed)
+    print("%d mutants in %d functions, %d of them message-only; sampled %d "
+          "(seed %d): %d behaviour, %d message"
+          % (sum(len(ms) for ms in by_function.values()), len(by_function),
+             messages, len(chosen), given.seed,
+             sum(1 for m in chosen if not m.message),
+             sum(1 for m in chosen if m.message)))
+    if given.no_messages:
+        print("%d message-only mutants left out (--no-messages)" % messages)
+    if given.only:
+        with open(given.only, encoding="utf-8") as file:
             wanted = [line.split("\t")[0].split("survived: ")[-1].strip()
-                  for line in file]  # as a run lists them: with u or not
+                      for line in file]  # as a run lists them: with u or not
         wanted += [line[2:] for line in wanted if line.startswith("u ")]
         chosen = [m for m in chosen if repr(m) in wanted]
-        print("of which %d are in %s" % (len(chosen), options.only))
-    if options.list:
-        for mutant in chosen:
-            print(mutant)
-        return
-    # the unchanged file must pass, or every mutant would look killed
-    reached, seconds = tests_by_line(source, options.reached)
-    print("tests: %d, each run for the mutants in the functions it reaches"
-          % len(set().union(*reached.values())))
-    start = time.time()
-    results = {}
-    with concurrent.futures.ThreadPoolExecutor(options.jobs) as pool:
+        print("of which %d are in %s" % (len(chosen), given.only))
+    return chosen
+
+
+def run_all(chosen, reached, seconds, given):
+    """{mutant: its result}, run given.jobs at a time."""
+    start, results = time.time(), {}
+    with concurrent.futures.ThreadPoolExecutor(given.jobs) as pool:
         futures = {}
         for mutant in chosen:
             ids = set()
             for line in mutant.lines:
                 ids |= reached.get(line, set())
-            futures[pool.submit(run_mutant, mutant, options.timeout,
+            futures[pool.submit(run_mutant, mutant, given.timeout,
                                 test_order(ids, seconds))] = mutant
         for done, future in enumerate(
                 concurrent.futures.as_completed(futures), 1):
-            results[futures[future]] = future.result()
-            if results[futures[future]] in ("survived", "unreached"):
-                sys.stderr.write("survived: %r\t%s\n" % (
-                    futures[future], futures[future].text))
+            mutant = futures[future]
+            results[mutant] = future.result()
+            if results[mutant] in ("survived", "unreached"):
+                sys.stderr.write("survived: %r\t%s\n" % (mutant, mutant.text))
             if done % 25 == 0:
                 sys.stderr.write("%d/%d mutants, %d killed so far, %.0f s\n"
                                  % (done, len(chosen), sum(
                                      1 for r in results.values() if r in (
                                          "killed", "timeout")),
                                     time.time() - start))
-    # (a killed mutant was not equivalent: a line can hold two strings)
-    equivalent = [m for m in chosen if m.key() in EQUIVALENT
-                  and results[m] in ("survived", "unreached")]
-    survivors = sorted((m for m in chosen if results[m] in
-                        ("survived", "unreached") and m not in equivalent),
+    return results
+
+
+def tally(mutants, results):
+    """(killed, equivalent, survivors) of mutants. A killed mutant was not
+    equivalent, whatever EQUIVALENT says: a line can hold two strings."""
+    killed = [m for m in mutants if results[m] in ("killed", "timeout")]
+    equivalent = [m for m in mutants
+                  if m not in killed and m.key() in EQUIVALENT]
+    survivors = sorted((m for m in mutants if m not in killed
+                        and m not in equivalent),
                        key=lambda m: (m.function, m.line))
-    killed = sum(1 for m in chosen if results[m] in ("killed", "timeout"))
-    counted = len(chosen) - len(equivalent)
-    print("killed %d / (%d - %d equivalent) = %.1f%% in %.0f s"
-          % (killed, len(chosen), len(equivalent),
-             100.0 * killed / max(counted, 1), time.time() - start))
-    print("survivors (u: no test reaches the function):")
+    return len(killed), len(equivalent), survivors
+
+
+def show(survivors, results):
     for mutant in survivors:
         print("%s%r\t%s" % ("u " if results[mutant] == "unreached" else "",
                              mutant, mutant.text))
+
+
+def report(chosen, results, seconds):
+    behaviour = [m for m in chosen if not m.message]
+    messages = [m for m in chosen if m.message]
+    killed, equivalent, survivors = tally(behaviour, results)
+    print("behaviour score: killed %d / (%d sampled - %d equivalent) = "
+          "%.1f%% in %.0f s" % (killed, len(behaviour), equivalent, 100.0 *
+                                 killed / max(len(behaviour) - equivalent, 1),
+                                 seconds))
+    m_killed, m_equivalent, m_survivors = tally(messages, results)
+    print("message mutants (not in the score): %d sampled, %d killed, "
+          "%d survived, %d equivalent" % (len(messages), m_killed,
+                                          len(m_survivors), m_equivalent))
+    print("survivors (u: no test reaches the function):")
+    show(survivors, results)
+    if m_survivors:
+        print("message survivors (not in the score):")
+        show(m_survivors, results)
+
+
+def report_stale(by_function):
+    entries = stale(by_function)
+    print("stale EQUIVALENT entries (no mutant matches them; prune them): %d"
+          % len(entries))
+    for entry in entries:
+        print("  %r%s" % (entry, "  [before the redesign]"
+                          if entry in EQUIVALENT_BEFORE_REDESIGN else ""))
+
+
+def main():
+    given = options()
+    if given.tests:
+        use_tests(given.tests)
+    source = read("nn_pure.py")
+    by_function = make_mutants(source)
+    chosen = choose(by_function, given)
+    if given.list:
+        for mutant in chosen:
+            print("%r\t%s" % (mutant, mutant.text))
+        report_stale(by_function)
+        return
+    # the unchanged file must pass, or every mutant would look killed
+    reached, seconds = tests_by_line(source, given.reached)
+    print("tests: %d, each run for the mutants in the functions it reaches"
+          % len(set().union(*reached.values())))
+    start = time.time()
+    results = run_all(chosen, reached, seconds, given)
+    report(chosen, results, time.time() - start)
+    report_stale(by_function)
 
 
 if __name__ == "__main__":
