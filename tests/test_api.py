@@ -7,6 +7,7 @@ import copy
 import importlib.util
 import inspect
 import math
+import re
 import time
 
 import pytest
@@ -190,7 +191,12 @@ DOOR = [  # (id, call, kind, key phrases)
     ("text_chart -1", lambda: nn_pure.text_chart({0: 1.0}, -1), ValueError,
      ["iterations", "-1"]),
     ("RandomState", lambda: nn_pure.RandomState(1.0), TypeError,
-     ["seed", "1.0", "whole number"])]
+     ["seed", "1.0", "whole number"]),
+    ("text_chart 101 lines", lambda: nn_pure.text_chart({0: 1.0}, 1, 101),
+     ValueError, ["height", "2 to 100", "101"]),
+    # inputs whose sums with these weights pass the largest float
+    ("predict 1e308", lambda: nn_pure.predict([1e308, 1e308, 1], [[9.7], [
+        -9.7], [-4.6]]), ValueError, ["overflow", "inputs"])]
 
 
 @pytest.mark.parametrize("call, kind, phrases", [d[1:] for d in DOOR],
@@ -318,3 +324,40 @@ def test_a_students_default_that_does_not_fit_is_one_line(tmp_path, edit,
     edited = load(path, "nn_pure_" + phrases[0])
     raises(TypeError, edited.lesson, *phrases)
     refused(run(script=path), *phrases)
+
+
+def test_the_chart_puts_a_star_per_column_and_nothing_for_no_iterations():
+    # by hand: errors falling from 0.5 to 0.01 over 30 sampled iterations,
+    # a log scale (fifty-fold): one '*' in each of the 30 columns
+    points = nn_pure.sample_points(1000)
+    chart = nn_pure.text_chart(dict((itr, 0.5 / (1 + 49 * k / 29)) for k, itr
+                                    in enumerate(points)), 1000)
+    assert chart.count("*") == 30 and "(log scale)" in chart
+    assert nn_pure.text_chart({}, 0) == "(no iterations ran: nothing to plot)"
+
+
+class Clock:
+    """time.time() that moves a second a call: a run looks long."""
+    now = 0.0
+
+    def time(self):
+        self.now += 1.0
+        return self.now
+
+
+def test_a_long_run_shows_where_it_is_on_stderr(monkeypatch, capsys):
+    # 90,000 iterations of the post's table are 1,080,000 steps of work: a
+    # long run; with a clock a second a call, its progress line shows, on
+    # stderr only, off a terminal one a minute, each saying how far it is
+    monkeypatch.setattr(nn_pure, "time", Clock())
+    nn_pure.lesson(iterations=90000)
+    out, err = capsys.readouterr()
+    assert out.startswith("Output after training :") and "iteration" not in out
+    lines = err.splitlines()
+    assert lines and all(re.match(r"iteration (\d+) of 90000 \((\d+)%\), "
+                                  r"about \d+ (s|min) left$", l) for l in lines)
+    first = re.match(r"iteration (\d+) of 90000 \((\d+)%\)", lines[0])
+    assert int(first.group(2)) == int(first.group(1)) * 100 // 90000
+    capsys.readouterr()
+    nn_pure.lesson(iterations=80000)  # 960,000 steps: not long, no line
+    assert capsys.readouterr().err == ""

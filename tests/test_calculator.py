@@ -182,6 +182,11 @@ EDITS = {  # name: (edits, a line of them the file must hold as written)
     "letters beyond ASCII": ([(ERROR, '        note = "déjà vu"\n'
                                + ERROR)], '        note = "déjà vu"\n'),
     "a byte-order mark": ([], ERROR),
+    # a check call of a helper written on two lines leaves nothing behind
+    "a check call on two lines": ([(
+        '    check_shapes("multiply", a, b)  # the same shape\n',
+        '    check_shapes("multiply",\n                 a, b)\n')],
+        "def multiply(a, b):\n"),
     # the loop's own prints are the file's, not the generator's
     "a print in the loop": ([(ERROR, ERROR + "        print(\"step\", itr)\n")],
                             "        print(\"step\", itr)\n"),

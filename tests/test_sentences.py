@@ -219,3 +219,29 @@ def test_lesson_2_as_the_tutorial_runs_it():
     check_sentences(done.out, AB, nn_pure.y_xor, 1, notation=False)
     words = " ".join(done.out.split())
     assert "Not learned" in words and "One hidden unit" in words
+
+
+@pytest.mark.parametrize("X, y, phrases, unsaid", [
+    # two inputs that are 1 in every row: both are named, with both weights
+    ([[0, 1, 1], [1, 1, 1]], [[0], [1]], ["Inputs 2 and 3 are 1 in every "
+                                          "row", "Their weights"], []),
+    # one answer for every row: no input to follow, so no largest weight
+    ([[0, 1], [1, 1], [1, 0]], [[1], [1], [1]], ["Learned"], ["largest"]),
+    # no input varies: nothing to follow either
+    ([[1, 0], [1, 0]], [[1], [1]], ["Learned"], ["largest"]),
+    # ten rows missed after no training: the first six, and how many more
+    ([[k / 10, 1] for k in range(10)], [[1 - k % 2] for k in range(10)],
+     ["rows 1, 2, 3, 4, 5, 6 and 4 more"], [])])
+def test_sentences_at_the_edges(capsys, X, y, phrases, unsaid):
+    text = " ".join(lesson(capsys, X, y, iterations=2000 if len(X) < 10
+                           else 0).split())
+    assert all(p in text for p in phrases) and not any(
+        p in text for p in unsaid), text
+
+
+def test_lesson_2_stuck_suggests_more_units(capsys):
+    # XOR with 2 hidden units, 100 iterations: not learned yet; the lesson
+    # suggests twice the units (4) and the next seed (2)
+    text = " ".join(lesson(capsys, nn_pure.X_xor, nn_pure.y_xor, hidden=2,
+                           iterations=100).split())
+    assert "(--hidden 4)" in text and "(--seed 2)" in text

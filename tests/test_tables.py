@@ -76,6 +76,10 @@ BAD_FILES = [
     ("target -0.5", "0,0,1,-0.5\n", ["line 1", "target", "-0.5", "0 to 1"]),
     ("no rows", "a,b,c\n# none\n\n", ["no rows", "0,1,1,0"]),
     ("empty", "", ["empty"]),
+    # a field of 30 characters is shown whole, one of 31 cut to 27 and ...
+    ("30 characters", "0,0,1,0\n1,%s,1,1\n" % ("x" * 30), ["'%s'" % ("x" * 30)]),
+    ("31 characters", "0,0,1,0\n1,%s,1,1\n" % ("x" * 31), ["'%s...'" % (
+        "x" * 27)]),
     ("binary", b"0,0,1,0\n\x00\x01\x02\n", ["not text", "line 2"]),
     ("bad UTF-8", b"0,0,1,0\n1,1,1,1\n\xff,1\n", ["not text", "line 3"]),
     ("over 1 MB", "0,0,1,0\n" * 125001, ["larger", "at most 1000000 bytes"]),
