@@ -1,7 +1,7 @@
 """The README's calculator figures, measured: run `python .ci/readme_figures.py`.
 
 For the two calculator files the README shows, the post's lesson
-(`python nn_pure.py --calculator`) and the XOR lesson (`--calculator --table
+(`python3 nn_pure.py --calculator`) and the XOR lesson (`--calculator --table
 xor --hidden 4`), it prints:
 
   - the file's size in bytes, as `--calculator` writes it;
@@ -41,7 +41,7 @@ HERE = os.path.dirname(os.path.abspath(__file__))
 ROOT = os.path.dirname(HERE)
 NN_PURE = os.path.join(ROOT, "nn_pure.py")
 
-# name -> the flags of `python nn_pure.py --calculator ...`
+# name -> the flags of `python3 nn_pure.py --calculator ...`
 FILES = [("post", []), ("xor-hidden-4", ["--table", "xor", "--hidden", "4"])]
 MICROPYTHONS = ["micropython-1.17-32", "micropython-1.27-32"]
 FIRST, MOST = 4096, 1024 * 1024  # the first heap tried, and the largest
@@ -69,7 +69,7 @@ def micropython(name):
 
 
 def calculator_text(flags):
-    """What `python nn_pure.py --calculator FLAGS` prints, as bytes."""
+    """What `python3 nn_pure.py --calculator FLAGS` prints, as bytes."""
     return subprocess.run([sys.executable, NN_PURE, "--calculator"] + flags,
                           stdout=subprocess.PIPE, check=True).stdout
 
