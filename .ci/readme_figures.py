@@ -1,4 +1,5 @@
-"""The README's calculator figures, measured: run `python .ci/readme_figures.py`.
+"""The calculator figures of tests/README.md, measured: run
+`python3 .ci/readme_figures.py`.
 
 For the two calculator files the README shows, the post's lesson
 (`python3 nn_pure.py --calculator`) and the XOR lesson (`--calculator --table
@@ -18,8 +19,8 @@ MicroPython puts in sys.path, and of $HOME's.)
 The MicroPython binaries are looked for in $NN_PURE_MICROPYTHON_DIR, else in
 ../shared/tools/micropython beside this clone (their README says how they
 were built). Without them the heap lines say "not measured". Standard
-library only. The tests (test_readme.py) compare the README's figures with
-these. It takes minutes: the XOR lesson runs 60,000 iterations each try.
+library only. (The tests check that the files run in the heaps the README
+promises: 20 KiB and 64 KiB.) It takes minutes: the XOR lesson runs 60,000 iterations each try.
 
 Output, one figure per line, in this fixed format (N: a number with commas):
 

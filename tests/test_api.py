@@ -8,6 +8,7 @@ import importlib.util
 import inspect
 import math
 import re
+import sys
 import time
 
 import pytest
@@ -333,12 +334,17 @@ def test_the_chart_puts_a_star_per_column_and_nothing_for_no_iterations():
     chart = nn_pure.text_chart(dict((itr, 0.5 / (1 + 49 * k / 29)) for k, itr
                                     in enumerate(points)), 1000)
     assert chart.count("*") == 30 and "(log scale)" in chart
+    lines = chart.splitlines()  # falling: first star at the top, last at
+    assert lines[1].index("*") < lines[8].index("*")  # the bottom, and the
+    assert lines[9].index("+") == lines[1].index("|")  # axis under the bar
     assert nn_pure.text_chart({}, 0) == "(no iterations ran: nothing to plot)"
+    assert nn_pure.text_chart({0: 0.2}, 1).count("*") == 30  # one iteration
 
 
 class Clock:
-    """time.time() that moves a second a call: a run looks long."""
-    now = 0.0
+    """time.time() that moves a second a call: a run looks long. It starts
+    where the real one does, far from 0."""
+    now = 1.8e9
 
     def time(self):
         self.now += 1.0
@@ -361,3 +367,55 @@ def test_a_long_run_shows_where_it_is_on_stderr(monkeypatch, capsys):
     capsys.readouterr()
     nn_pure.lesson(iterations=80000)  # 960,000 steps: not long, no line
     assert capsys.readouterr().err == ""
+
+
+class Terminal:
+    """A terminal's stream: what is written, in order; isatty() True."""
+
+    def __init__(self):
+        self.written = []
+
+    def write(self, text):
+        self.written.append(text)
+
+    def flush(self):
+        pass
+
+    def isatty(self):
+        return True
+
+
+def test_on_a_terminal_the_progress_line_is_wiped_before_output(monkeypatch):
+    # stdout and stderr on one terminal: a long lesson-2 run (10,001
+    # iterations, 9 hidden units: 1,080,108 steps) shows its progress in
+    # place, and wipes it before each Error: line; a short run writes none
+    screen = Terminal()
+    monkeypatch.setattr(nn_pure, "time", Clock())
+    monkeypatch.setattr(sys, "stdout", screen)
+    monkeypatch.setattr(sys, "stderr", screen)
+    nn_pure.lesson(nn_pure.X_xor, nn_pure.y_xor, hidden=9, iterations=10001)
+    wipe = "\r" + " " * 70 + "\r"
+    shown = screen.written
+    at = [k for k, text in enumerate(shown) if text.startswith("Error:")]
+    assert len(at) == 2 and shown[at[1] - 1] == wipe, shown[at[1] - 3:at[1]]
+    assert shown[at[1] - 2].startswith("\riteration ")
+    del shown[:]
+    nn_pure.lesson(iterations=100)
+    assert "".join(shown).startswith("Output after training :")
+    assert "\r" not in "".join(shown)
+
+
+def test_lesson_2_prints_the_tutorials_error_line_every_10000():
+    # the tutorial's loop prints at j % 10000 == 0: 10,001 iterations, 2 lines
+    out = run("--table", "xor", "--hidden", "1", "--iterations", "10001").out
+    assert [line[:6] for line in out.splitlines()[:3]] == [
+        "Error:", "Error:", "Output"]
+    # the tutorial's own count, for j in xrange(60000), is the default
+    assert inspect.signature(nn_pure.train_hidden).parameters[
+        "iterations"].default == 60000
+
+
+@pytest.mark.parametrize("size", [(1, 2, 3), 3])
+def test_random_sample_takes_a_shape_of_two(size):
+    raises(TypeError, lambda: nn_pure.RandomState(1).random_sample(size),
+           "random_sample", "whole number")

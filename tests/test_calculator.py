@@ -273,3 +273,12 @@ def test_the_api_gives_the_command_lines_text(tmp_path, flags, settings):
     X, y = table if "xor" in flags else (nn_pure.X, nn_pure.y)
     text = save_calculator(tmp_path, *flags).decode("utf-8")
     assert nn_pure.calculator_file(X, y, **settings) == text
+
+
+def test_a_check_alone_in_a_block_is_refused_in_one_line(tmp_path):
+    # left out, a check leaves its block empty: the file would not compile
+    script = edited_copy(tmp_path, ('    check_shapes("transpose", m)\n',
+                                    '    if m:\n        check_shapes('
+                                    '"transpose", m)\n'))
+    refused(run("--calculator", script=script), "--calculator",
+            "does not compile")

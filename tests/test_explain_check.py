@@ -17,7 +17,7 @@ import re
 
 import pytest
 
-from conftest import edited_copy, nn_pure, run, says, slow, write
+from conftest import edited_copy, nn_pure, raises, run, says, slow, write
 
 X, y, X_xor, y_xor = nn_pure.X, nn_pure.y, nn_pure.X_xor, nn_pure.y_xor
 # a table of our own, inputs like 0.5 and 2, 6 rows (a sum over the rows
@@ -320,3 +320,25 @@ def test_long_runs_show_progress_on_stderr():
         assert re.search(r"\d+ of %s \(\d+%%\), .* left\n" % total, done.err)
         assert " left" not in done.out
         assert done.out.startswith("Iteration ")
+
+
+def test_explain_names_each_line_of_the_loop_and_its_numbers():
+    # the headings are lesson 2's loop, in its order; l0's inputs print as
+    # the table has them, the weights to 8 decimals (the post's start)
+    lines = nn_pure.explain_lines(nn_pure.X_xor, nn_pure.y_xor, 0, 2)
+    headings = [line.split(" (")[0] for line in lines if line[:1] in "ls"]
+    assert headings == ["l1 = sigmo(l0 . syn0)", "l2 = sigmo(l1 . syn1)",
+                        "l2_error = y - l2; slope; delta",
+                        "l1_error = l2_delta . syn1.T; slope; delta",
+                        "syn1 += l1.T . l2_delta", "syn0 += l0.T . l1_delta"]
+    first = nn_pure.explain_lines(nn_pure.X, nn_pure.y)[3]
+    assert first.startswith("  l1[0]: 0 x 0.41702200 + 0 x 0.72032449 + 1 x "
+                            "0.00011437 = 0.00011437")
+
+
+def test_gradient_check_takes_h_up_to_1_and_both_weights_or_neither():
+    syn0 = nn_pure.train(X, y, iterations=0)[1]
+    assert len(nn_pure.gradient_check(X, y, syn0, h=1)) == 3
+    raises(TypeError, lambda: nn_pure.train_hidden(
+        nn_pure.X_xor, nn_pure.y_xor, syn0=[[0.1] * 4] * 3), "syn0", "syn1",
+        "together")

@@ -332,3 +332,29 @@ def test_chromium_shows_the_map_where_the_svg_puts_it(
         marks[answer[0]][pixel(int(x), int(y_))] = row  # the mark's fill
     (zero,), (one,) = marks  # one colour each; far apart (white, black):
     assert sum(abs(p - q) for p, q in zip(zero, one)) > 300
+
+
+def test_the_labels_on_the_edges_do_not_cover_each_other():
+    # lesson 2's twelve values near three inputs: every two labels apart by
+    # more than a label's width (about 44 px) or height (18 px)
+    values = [(x, y_) for x, y_, t in texts(root_of(LESSON_2, X_xor, y_xor))
+              if re.match(r"-?\d+\.\d\d$", t or "")]
+    assert len(values) == 16
+    for k, (x, y_) in enumerate(values):
+        assert all(abs(x - u) > 40 or abs(y_ - v) > 16 for u, v in values[:k])
+
+
+def test_the_text_map_shades_by_the_legend():
+    # the legend: ' ' 0-0.2, '.' 0.2-0.4, ':' 0.4-0.6, '*' 0.6-0.8, '#'
+    # 0.8-1; every other row of the map, three characters a point, the
+    # second input 1 at the top; bars of at most 10 for the weights
+    text = text_of(*LESSON_2, table=X_xor, answers=y_xor)
+    rows = [line[3:-1] for line in text.splitlines() if line.startswith("  |")]
+    for r, line in enumerate(rows):
+        for c in range(21):
+            cell = line[3 * c:3 * c + 3]
+            g = guess([c / 20, (20 - 2 * r) / 20, 1], *LESSON_2)
+            if cell[0] != "(" and abs(g * 5 - round(g * 5)) > 1e-9:
+                assert cell == 3 * " .:*#"[min(int(g * 5), 4)], (r, c, g)
+    bar = re.search(r"h3 +-> out .* (-+)$", text, re.M).group(1)
+    assert len(bar) == 10  # -10.32: 10 at most

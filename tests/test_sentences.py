@@ -245,3 +245,15 @@ def test_lesson_2_stuck_suggests_more_units(capsys):
     text = " ".join(lesson(capsys, nn_pure.X_xor, nn_pure.y_xor, hidden=2,
                            iterations=100).split())
     assert "(--hidden 4)" in text and "(--seed 2)" in text
+    # after the last seed, 2**32 - 1, the next is 0
+    text = " ".join(lesson(capsys, nn_pure.X_xor, nn_pure.y_xor, hidden=2,
+                           iterations=100, seed=2 ** 32 - 1).split())
+    assert "(--seed 0)" in text
+
+
+def test_a_new_row_with_the_bias_at_1_has_no_note(capsys):
+    text = lesson(capsys, nn_pure.X, nn_pure.y, iterations=10,
+                  rows=[[0, 1, 1], [0, 1, 0]])
+    # by hand, from the weights it prints: sigmo(0.09501359 - 0.76895368)
+    assert "  [0, 1, 1] -> 0.33761515\n" in text
+    assert text.count("the bias") == 1  # the note of [0, 1, 0] alone
