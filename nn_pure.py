@@ -203,7 +203,7 @@ def sigmo_each(m, deriv=False):
 # sum per row. It counts as "2-layer": two layers of numbers, the inputs
 # l0 and the guess l1, joined by one layer of weights, syn0 ("synapse 0").
 # (The post calls l1 the "hidden layer": lesson 1 has none, l1 is the
-# output. And syn0 is 3x1, not the post's "3 X 4".)
+# output. And syn0 is 3x1, one weight per input; the post says "3 X 4".)
 #
 #   l0           syn0
 #   input 1 ---- syn0[0][0] --\
@@ -228,10 +228,9 @@ def train(X, y, iterations=10000, seed=1, init="post", on_step=None,
     l1_error, l1_delta, syn0), if given, is called after each iteration.
     """
     # Part 2 checks what you gave (one clear line if something is off),
-    # makes every number a float, and draws syn0 unless you gave one. The
-    # start need not be random here: from syn0=[[0], [0], [0]] it learns
-    # the table as well (0.00967, 0.99212, 0.99359, 0.00786). Lesson 2, in
-    # section 6, does need random starts.
+    # makes each number a float, and draws syn0 unless given. Lesson 1 needs
+    # no random start: from syn0=[[0], [0], [0]] it learns the table as well
+    # (0.00967, 0.99212, 0.99359, 0.00786); lesson 2 does (section 6).
     X, y, syn0 = check_start(X, y, [syn0], seed, init, iterations, alpha,
                              on_step)
     return learn(X, y, syn0, iterations, alpha, on_step)
@@ -247,8 +246,8 @@ def learn(X, y, syn0, iterations, alpha=1.0, on_step=None):
         # 4x1), each sum squashed into (0, 1): l1 is 4x1, a guess per row
         l1 = sigmo_each(dot(l0, syn0))
         # how much did we miss? 4x1 - 4x1 -> 4x1, + where the answer is
-        # higher than the guess. (E is 1/2 x the sum of their squares; the
-        # 1/2 makes the miss how fast E falls as that guess grows.)
+        # higher than the guess. (E is 1/2 x the sum of their squares: nudge
+        # a guess up a tiny d, E falls about miss x d; the 1/2 cancels the 2.)
         l1_error = subtract(y, l1)
         # delta: how fast E falls as a row's SUM grows: the miss times the
         # slope, 4x1 * 4x1 -> 4x1, as rates multiply (the chain rule): if the
@@ -269,17 +268,16 @@ def learn(X, y, syn0, iterations, alpha=1.0, on_step=None):
 
 
 # Worked example, the post's iteration 0 (python3 nn_pure.py --explain
-# prints all of it). syn0 starts at 0.41702200, 0.72032449, 0.00011437
-# (8 decimals). Input 1 is 1 in rows 2 and 3 only, so only their deltas,
-# 0.04463427 and 0.09510316, move its weight: 0.41702200 + 0.04463427 +
-# 0.09510316 = 0.55675943 on paper (0.55675944 from the unrounded numbers,
-# as the post prints). Both rows should be 1 and were guessed lower, so
-# it grows. The bias is 1 in every row: all four deltas move its weight,
-# 0.00011437 - 0.12500715 + 0.04463427 + 0.09510316 - 0.14811148 =
-# -0.13326683 (-0.13326682 unrounded): the 0-rows missed more, so it falls.
+# prints it all). syn0 starts at 0.41702200, 0.72032449, 0.00011437 (8
+# decimals). Input 1 is 1 in rows 2 and 3 only, so only their deltas move
+# its weight: 0.41702200 + 0.04463427 + 0.09510316 = 0.55675943 on paper
+# (0.55675944 from the unrounded numbers, as the post prints); both rows
+# were guessed below their 1, so it grows. The bias is 1 in every row: all
+# four deltas move its weight, 0.00011437 - 0.12500715 + 0.04463427 +
+# 0.09510316 - 0.14811148 = -0.13326683 (-0.13326682 unrounded).
 # alpha sizes each step (python3 nn_pure.py --alpha 10 --plot); too large
-# overshoots: --alpha 1000 sends row 2's guess to almost 0 at once, where
-# the slope is flat, and there it stays.
+# overshoots: x1000, the updates above send row 2's sum to about -96, its
+# guess to almost 0, where the slope is flat: there it stays.
 
 
 # 5. Asking the trained network about new inputs --------------------------
@@ -355,10 +353,10 @@ def train_hidden(X, y, hidden=4, iterations=60000, seed=1, on_step=None,
     """Train the tutorial's 3-layer network; return (l2, syn0, syn1).
 
     l2: the output in the last iteration, before its update. Both weight
-    matrices start as the tutorial's, 2 x random - 1 after np.random.seed(
-    seed), syn0 first (or give both, to go on from them). on_step(itr, l1,
-    l2, l2_error, l2_delta, l1_error, l1_delta, syn1, syn0), if given, is
-    called after each iteration.
+    matrices start as the tutorial's, 2 x random - 1, the random numbers
+    NumPy draws from seed, syn0 first (or give both, to go on from them).
+    on_step(itr, l1, l2, l2_error, l2_delta, l1_error, l1_delta, syn1,
+    syn0), if given, is called after each iteration.
 
     >>> l2, syn0, syn1 = train_hidden(X_xor, y_xor, iterations=5000)
     >>> [round(row[0]) for row in l2]
@@ -420,9 +418,10 @@ def half_squares(misses):
 
 def gradient_check(X, y, syn0, syn1=None, h=1e-5):
     """Is the update downhill? For each weight, syn0's first: (name, i, j,
-    update, numerical). update: what one iteration of the loop as the file
-    now has it adds (alpha 1); numerical: how fast E falls as this weight
-    alone grows, measured (slope). They agree when += goes downhill."""
+    update, numerical): what one iteration of the loop as the file now has
+    it adds (alpha 1), and how fast E falls as this weight alone grows,
+    measured (slope). They agree, number for number, only if the update is
+    E's downhill slope: a wrong sign or slope shows."""
     X, y, weights, h = check_network(X, y, [syn0, syn1], h)  # Part 2
     loop = learn if len(weights) == 1 else learn_hidden
     moved = loop(X, y, *weights, iterations=1)[1:]  # the loop, once
@@ -1888,11 +1887,12 @@ def run_command_line(argv):
 def where_from(error):
     """'line 142 of nn_pure.py: ' where Python raised error in Part 1."""
     trace, where = getattr(error, "__traceback__", None), ""
-    part2 = RandomState.__init__.__code__.co_firstlineno  # Part 2's first
-    while trace is not None:
+    while trace is not None:  # (MicroPython keeps none: no line is said)
         if trace.tb_frame.f_globals is globals():
+            first = trace.tb_frame.f_code.co_firstlineno  # of the function
+            part2 = RandomState.__init__.__code__.co_firstlineno
             where = "line %d of nn_pure.py: " % trace.tb_lineno * (
-                trace.tb_frame.f_code.co_firstlineno < part2)
+                first < part2)
         trace = trace.tb_next
     return where
 
