@@ -961,7 +961,8 @@ def guess_lines(rows, X, weights):
     """The guesses for new rows, each with a note where the bias is not 1,
     as it is in every row of the table."""
     lines = ["Guesses for new rows :"] * (len(rows) > 0)
-    check_sums(rows or [[0]], weights[0])  # the weights are new here
+    if rows:  # the weights are new here: their sums with the rows must fit
+        check_sums(rows, weights[0])
     for row, guess in zip(rows, forward(rows, *weights) if rows else []):
         lines.append("  [%s] -> %s" % (", ".join(map(number_word, row)),
                                        number_text(guess[0])))
@@ -1194,11 +1195,10 @@ def explain_lines(X, y, iteration=0, hidden=None, seed=None, init=None,
                                     [row[j] for row in delta], n == 1)
             old, step = "%.8f" % w[n - 1][i][j], "%.8f" % abs(change)
             sign = -1 if change < 0 else 1
+            exact = paper(old) + sign * paper(alpha) * paper(step)
+            after = s["syn%d" % (n - 1)][i][j]  # the program's own
             lines += [line, " " * len(head) + "%s %s %s%s" % (
-                old, "-+"[sign > 0], times, step) + worked(paper(old) + sign *
-                                                           paper(alpha) * paper(
-                                                               step), s[
-                "syn%d" % (n - 1)][i][j])]
+                old, "-+"[sign > 0], times, step) + worked(exact, after)]
     return lines
 
 def paper(text):
@@ -1214,9 +1214,10 @@ def worked(exact, value):
     return " = " + shown + (" (from unrounded numbers: %.8f)" % value) * (
         "%.8f" % value != shown)
 
-def sum_line(head, inputs, weights, data=False, width=100):
+def sum_line(head, inputs, weights, data, width=100):
     """(line, total): head + 'a x b + c x d ... = total', the terms that fit
-    in `width` (all, up to 4), then how many more (and dot's total alone)."""
+    in `width` (all, up to 4), then how many more (and dot's total alone);
+    data: the inputs are the table's, shown as typed, not to 8 decimals."""
     terms = [(number_word(a) if data else "%.8f" % a) + " x %.8f" % b
              for a, b in zip(inputs, weights)]
     total = dot([inputs], [[b] for b in weights])[0][0]
@@ -1251,14 +1252,14 @@ def check_lines(X, y, iteration=0, hidden=None, seed=None, init=None,
     weights = run_loop(run, whole("iteration", iteration, 0, MOST[
         "iterations"]))[1:]
     moved = run_loop(dict(run, alpha=1.0), 1, start=weights)[1:]
-    count = sum(len(w) * len(w[0]) for w in weights)
-    state = progress(count, 4 * count * count * len(X), "weight")
+    places = [(k, i, j) for k, w in enumerate(weights)
+              for i in range(len(w)) for j in range(len(w[0]))]
+    state = progress(len(places), 4 * len(places) ** 2 * len(X), "weight")
     lines = ["Iteration %d: update = what one iteration of the loop adds "
              "(alpha 1);" % iteration, "numerical = -(E(w + h) - E(w - h)) / "
-             "2h, h = 1e-5; difference: over the larger if above 1", "weight             update      numerical  "
-             "difference"]
-    for k, i, j in [(k, i, j) for k, w in enumerate(weights)
-                    for i in range(len(w)) for j in range(len(w[0]))]:
+             "2h, h = 1e-5; difference: over the larger if above 1",
+             "weight             update      numerical  difference"]
+    for k, i, j in places:
         show_progress(len(lines) - 3, state)
         update = moved[k][i][j] - weights[k][i][j]
         numerical = slope(X, y, weights, k, i, j, 1e-5)
@@ -1386,7 +1387,8 @@ def part1_edition(entry):
                     node.lineno not in left_out):
                 raise ValueError("--calculator: line %d of nn_pure.py uses %s,"
                                  " which the calculator file, Part 1's loop "
-                                 "alone, does not have" % (node.lineno, node.id))
+                                 "alone, does not have" % (node.lineno,
+                                                           node.id))
     inside, cut_at, start = set(), {}, None
     for kind, _, (row, column), (end, _), _ in tokenize.generate_tokens(
             io.StringIO("".join(lines[:fold])).readline):
@@ -1412,7 +1414,8 @@ def part1_edition(entry):
         compile("".join(code), "nn_calc.py", "exec")
     except SyntaxError as error:
         raise ValueError("--calculator: without its checks, Part 1 does not "
-                         "compile (%s): %r" % (error.msg, cut(error.text or "")))
+                         "compile (%s): %r" % (error.msg,
+                                               cut(error.text or "")))
     return "".join(code)
 
 def calc_number(x):
@@ -1453,7 +1456,8 @@ def draw(syn0, syn1=None, X=None, y=None):
         X, y = check_table(X, y) if y is not None else (matrix(X, "X"), None)
         if len(X[0]) != len(weights[0]):
             raise ValueError("X has %d inputs but syn0 %d rows; expected a row"
-                             " of syn0 per input" % (len(X[0]), len(weights[0])))
+                             " of syn0 per input" % (len(X[0]),
+                                                     len(weights[0])))
     return picture_of(weights, X, y)
 
 def picture_of(weights, X=None, y=None):
@@ -1610,13 +1614,15 @@ def asked_rows(rows, run):
     if not rows:
         return [[0.0] * columns] * (len(run["start"]) == 1 and any(
             bias_columns(run["X"])))
-    for row in rows if isinstance(rows, (list, tuple)) else [rows]:
-        if not isinstance(from_numpy(row), (list, tuple)) or len(from_numpy(
-                row)) != columns:
+    rows = [from_numpy(row) for row in (
+        rows if isinstance(rows, (list, tuple)) else [rows])]
+    for row in rows:
+        if not isinstance(row, (list, tuple)) or len(row) != columns:
             raise ValueError("the row to ask about %s is not %d numbers, one "
-                             "per input of the table" % (describe(row), columns))
+                             "per input of the table" % (describe(row),
+                                                         columns))
     return [[number(value, "a number of a row to ask about") for value in
-             from_numpy(row)] for row in rows]
+             row] for row in rows]
 
 def progress(total, work, what="iteration"):
     """A run's progress: long past a million steps (the post's: 120,000)."""
@@ -1648,12 +1654,16 @@ def clear_progress(state):
         sys.stderr.write("\r" + " " * 70 + "\r")
         state["shown"] = 0.0
 
+def loop_progress(run, iterations):
+    """Part 1's loop's progress: iterations x rows x inputs x units of work."""
+    X, units = run["X"], len(run["start"][0][0])  # units: 1 in lesson 1
+    return progress(iterations, iterations * len(X) * len(X[0]) * units)
+
 def run_loop(run, iterations, on_step=None, start=None, state=None):
     """Part 1's loop on the run, from start (else the run's), showing the
     progress of a long run, and where it stopped on Ctrl-C."""
     weights, X = start or run["start"], run["X"]
-    state = state or progress(iterations, iterations * len(X) * len(X[0]) *
-                              len(weights[0][0]))
+    state = state or loop_progress(run, iterations)
 
     def step(itr, *matrices):
         if itr & 15 == 0:
@@ -1692,8 +1702,7 @@ def lesson(X=None, y=None, hidden=None, iterations=None, trace=0,
                          "not with trace or plot")
     X, y, total, errors = run["X"], run["y"], run["iterations"], {}
     shown = set(sample_points(total) if plot else [])
-    state = progress(total, total * len(X) * len(X[0]) * len(
-        run["start"][0][0]))
+    state = loop_progress(run, total)
 
     def watch(itr, *matrices):  # the loop's on_step: after each iteration
         error = matrices[1 if len(matrices) == 4 else 2]  # l1_ or l2_error
@@ -1889,10 +1898,9 @@ def where_from(error):
     trace, where = getattr(error, "__traceback__", None), ""
     while trace is not None:  # (MicroPython keeps none: no line is said)
         if trace.tb_frame.f_globals is globals():
-            first = trace.tb_frame.f_code.co_firstlineno  # of the function
             part2 = RandomState.__init__.__code__.co_firstlineno
             where = "line %d of nn_pure.py: " % trace.tb_lineno * (
-                first < part2)
+                trace.tb_frame.f_code.co_firstlineno < part2)
         trace = trace.tb_next
     return where
 
