@@ -223,6 +223,57 @@ EQUIVALENT = set([
     ('write_utf8',
      'sys.stdout.flush()',
      'remove: sys.stdout.flush()'),
+    # the seed-31337 sample (2026-12-05): an estimate of a check's work
+    # only decides whether it counts as long (progress after 2 s): four
+    # slopes' worth or five, no output is promised at the line between
+    ('check_lines',
+     'state = progress(len(places), 4 * len(places) ** 2 * len(X), "weight")',
+     '4 -> 5'),
+    # a point of the SVG picture one pixel off: it reads the same
+    ('decision_map',
+     'TEXT % (20, 500 + 22 * k, "", line) for k, line in enumerate(why))',
+     '500 -> 501'),
+    ('decision_map', '(708, 80, MIDDLE, "The guess between the rows"),',
+     '80 -> 81'),
+    ('decision_map',
+     '(546, 94, "", "%s, up" % names[b]), (540, 490, "", "guess: blue "',
+     '490 -> 491'),
+    # there are 21 x 21 guesses: a 22nd row has none, so draws no cell,
+    # and, odd, adds no row to the text map
+    ('decision_map',
+     'for r in range(21):  # the top row first: there the second input is 1',
+     '21 -> 22'),
+    # [0] stands in only when every number is nan or inf: then the room
+    # for "-inf", 3, is larger than 1 or 2
+    ('line_up',
+     '[len(t.split(".")[0].lstrip("-")) for t in numbers] or [0])',
+     '0 -> 1'),
+    # the radius is written with %d, which drops what / adds
+    ('network',
+     'radius = min(24, 160 // max(map(len, names)))  # apart, however many',
+     'FloorDiv -> Div'),
+    # exactly 1e16: "%d" gives 10000000000000000, repr 1e+16; both read
+    # back as the same number
+    ('number_word',
+     'return "%d" % value if value == int(value) and abs(value) < 1e16 else (',
+     'Lt -> LtE'),
+    # line `fold` is the banner's top rule, a comment: no statement starts
+    # there, so <= and < keep the same ones
+    ('part1_edition', 'if node.lineno <= fold]', 'LtE -> Lt'),
+    # the first progress line off a terminal after 10 s of a long run or
+    # after 11: no output is promised at the second
+    ('show_progress',
+     'if not state["long"] or now - state["start"] < (2 if terminal else 10) \\',
+     '10 -> 11'),
+    # the minutes are written with %d, which drops what / adds (left >= 0)
+    ('show_progress',
+     '% (left // 60) if left <= 86400 else "more than a day",',
+     'FloorDiv -> Div'),
+    # the loop returns by shown = 4 at the latest ("4 always"): it never
+    # reaches its end, 0 or 1
+    ('sum_line', 'for shown in range(len(terms), 0, -1):', '0 -> 1'),
+    # errors exactly tenfold apart: either scale shows them, top and bottom
+    ('text_chart', 'log = bottom > 0 and top / bottom > 10', 'Gt -> GtE'),
 ])
 
 MESSAGE = "string -> 'XX'"  # how a run lists a message mutant's change

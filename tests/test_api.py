@@ -64,12 +64,14 @@ def test_helpers_by_hand(helper, args, expected):
     (lambda: dot([[1, 2], [3]], [[1], [2]]), ["dot", "rows of 1 and 2"]),
     (lambda: add([[1]], [[1], [2, 3]]), ["add", "second", "1 and 2"]),
     (lambda: transpose([1, 2, 3]), ["transpose", "[1, 2, 3]", "rows"]),
+    (lambda: transpose([[]]), ["transpose", "[[]]", "rows of numbers"]),
     (lambda: dot(5, [[1]]), ["dot", "5", "rows"]),
     (lambda: transpose("abc"), ["transpose", "'abc'", "rows"]),
     (lambda: dot([[1]], "a"), ["dot", "second", "'a'"]),
     (lambda: add([[1]], "a"), ["add", "second", "'a'"])],
     ids=["dot", "add", "subtract", "multiply", "ragged", "ragged second",
-         "not a matrix", "a number", "text", "text in dot", "text in add"])
+         "not a matrix", "an empty row", "a number", "text", "text in dot",
+         "text in add"])
 def test_helpers_refuse_shapes_that_do_not_fit(call, phrases):
     # one line naming the shapes (or what is not a matrix), not a wrong answer
     raises(ValueError, call, *phrases)
@@ -171,6 +173,8 @@ DOOR = [  # (id, call, kind, key phrases)
      ["h", "nan"]),
     ("h 1e-300", lambda: gradient_check(X, y, SYN0, h=1e-300), ValueError,
      ["h", "1e-300", "1e-10"]),
+    ("h 1.5", lambda: gradient_check(X, y, SYN0, h=1.5), ValueError,
+     ["h", "1.5", "1e-10"]),  # up to 1: test_explain_check takes h=1
     ("no syn0", lambda: gradient_check(X, y, None), ValueError,
      ["syn0", "None"]),
     ("plot", lambda: lesson(plot="yes"), TypeError,
@@ -337,6 +341,13 @@ def test_the_chart_puts_a_star_per_column_and_nothing_for_no_iterations():
     lines = chart.splitlines()  # falling: first star at the top, last at
     assert lines[1].index("*") < lines[8].index("*")  # the bottom, and the
     assert lines[9].index("+") == lines[1].index("|")  # axis under the bar
+    # under the axis: 0 at its start, 1000 at its end, "iterations" midway
+    # between them (to a character)
+    axis, names = lines[9], lines[10]
+    assert names.index("0") == axis.index("+") + 1 and len(names) == len(axis)
+    assert names.endswith(" 1000")
+    middle = names.index("iterations") + len("iterations") / 2
+    assert abs(middle - (names.index("0") + 1 + len(names) - 4) / 2) <= 1
     assert nn_pure.text_chart({}, 0) == "(no iterations ran: nothing to plot)"
     assert nn_pure.text_chart({0: 0.2}, 1).count("*") == 30  # one iteration
 
@@ -362,8 +373,11 @@ def test_a_long_run_shows_where_it_is_on_stderr(monkeypatch, capsys):
     lines = err.splitlines()
     assert lines and all(re.match(r"iteration (\d+) of 90000 \((\d+)%\), "
                                   r"about \d+ (s|min) left$", l) for l in lines)
-    first = re.match(r"iteration (\d+) of 90000 \((\d+)%\)", lines[0])
-    assert int(first.group(2)) == int(first.group(1)) * 100 // 90000
+    for line in lines:  # the per cent of the iterations done
+        done, per_cent = re.match(r"iteration (\d+) of 90000 \((\d+)%\)",
+                                  line).groups()
+        assert int(per_cent) == int(done) * 100 // 90000
+    assert int(per_cent) > 0
     capsys.readouterr()
     nn_pure.lesson(iterations=80000)  # 960,000 steps: not long, no line
     assert capsys.readouterr().err == ""
@@ -419,3 +433,16 @@ def test_lesson_2_prints_the_tutorials_error_line_every_10000():
 def test_random_sample_takes_a_shape_of_two(size):
     raises(TypeError, lambda: nn_pure.RandomState(1).random_sample(size),
            "random_sample", "whole number")
+
+
+def test_a_long_check_says_which_weight_it_is_at(monkeypatch, capsys):
+    # --check of XOR with 63 hidden units: 252 weights, each slope worked
+    # out on 4 rows: 1,016,064 steps, a long run; with a clock a second a
+    # call, its progress counts the weights, on stderr only
+    monkeypatch.setattr(nn_pure, "time", Clock())
+    lines, agree = nn_pure.check_lines(nn_pure.X_xor, nn_pure.y_xor,
+                                       hidden=63)
+    shown = capsys.readouterr().err.splitlines()
+    assert agree and shown and all(re.match(
+        r"weight \d+ of 252 \(\d+%\), about \d+ (s|min) left$", line)
+        for line in shown), shown

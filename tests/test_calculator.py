@@ -282,3 +282,18 @@ def test_a_check_alone_in_a_block_is_refused_in_one_line(tmp_path):
                                     '"transpose", m)\n'))
     refused(run("--calculator", script=script), "--calculator",
             "does not compile")
+
+
+def test_the_file_keeps_a_blank_line_before_each_function():
+    # read on a calculator's small screen, one function after another
+    lines = nn_pure.calculator_file(nn_pure.X, nn_pure.y).splitlines()
+    starts = [k for k, line in enumerate(lines) if line.startswith("def ")]
+    assert len(starts) > 5 and all(lines[k - 1] == "" for k in starts)
+
+
+def test_the_tables_rows_line_up_in_the_file():
+    # X's rows under one another, as Part 1 writes them
+    lines = nn_pure.calculator_file(nn_pure.X, nn_pure.y).splitlines()
+    at = lines.index("X = [[0, 0, 1],")
+    assert lines[at + 1:at + 4] == ["     [1, 1, 1],", "     [1, 0, 1],",
+                                    "     [0, 1, 1]]"]

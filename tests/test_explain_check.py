@@ -342,3 +342,20 @@ def test_gradient_check_takes_h_up_to_1_and_both_weights_or_neither():
     raises(TypeError, lambda: nn_pure.train_hidden(
         nn_pure.X_xor, nn_pure.y_xor, syn0=[[0.1] * 4] * 3), "syn0", "syn1",
         "together")
+
+
+def test_explain_names_a_number_by_row_and_by_column_where_there_are_two():
+    # 2 hidden units: l1 is 4x2, so l1[1][1] is row 1's second unit; the
+    # post's l1 is 4x1: l1[1], as one reads a column
+    hidden_2 = nn_pure.explain_lines(nn_pure.X_xor, nn_pure.y_xor, 0, 2)
+    assert any(line.startswith("  l1[1][1]: ") for line in hidden_2)
+    post = nn_pure.explain_lines(nn_pure.X, nn_pure.y)
+    assert any(line.startswith("  l1[1]: ") for line in post)
+
+
+def test_explain_takes_a_table_of_one_row():
+    # the smallest table: one row to learn, 0 0 1 -> 0; its sum is the
+    # bias weight alone, the post's 0.00011437
+    lines = nn_pure.explain_lines([[0, 0, 1]], [[0]])
+    assert "  l1[0]: 0 x 0.41702200 + 0 x 0.72032449 + 1 x 0.00011437 = " \
+           "0.00011437" in lines

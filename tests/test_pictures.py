@@ -123,7 +123,8 @@ def test_each_weight_is_an_edge_between_named_nodes_with_its_value(
 
 def test_edges_blue_if_positive_orange_if_negative_wider_if_larger():
     # hand-made weights; under 0.01 in size: faint (dashed)
-    weights = [[12.0], [-8.0], [2.0], [-0.5], [0.005], [-0.003], [0.0]]
+    weights = [[12.0], [-8.0], [2.0], [-0.5], [0.25], [0.005], [-0.003],
+               [0.0]]
     root = root_of((weights, None))
     at, lines, widths = nodes(root), dict(edges(root)), []
     assert len(lines) == len(weights)
@@ -207,7 +208,10 @@ def test_a_flat_map_says_so_on_the_picture():
     syn0 = nn_pure.train(X_xor, y_xor)[1]
     assert all(abs(guess(row, syn0) - 0.5) < 1e-9 for row in X_xor)
     assert "flat" in text_of(syn0, None, X_xor, y_xor)
-    assert any("flat" in t for _, _, t in texts(root_of((syn0, None), X_xor)))
+    said = [(y_, t) for _, y_, t in texts(root_of((syn0, None), X_xor))]
+    first, = [y_ for y_, t in said if "a flat map" in t]
+    second, = [y_ for y_, t in said if "barely changes" in t]
+    assert first < second  # the sentence reads top to bottom
     # the post's map goes from 0.0097 to 0.992 (NOTES.md): not flat
     drawing = draw(*POST, X=X, y=y)
     assert "flat" not in drawing._repr_svg_() + text_of(*POST, table=X)

@@ -26,6 +26,8 @@ TABLES = {
     "one row": ([[1, 1]], [[1]]),
     "or twice": (AB + [[0, 1, 1]], [[0], [1], [1], [1], [1]]),
     "xor twice": (AB + [[0, 1, 1]], nn_pure.y_xor + [[1]]),  # not 4 rows
+    # 1 if an odd number of the three inputs are 1: XOR of three
+    "parity": (THREE, [[sum(row[:3]) % 2] for row in THREE]),
 }
 # By hand: each name's own words as a function of A and B
 NAMES = {"A OR NOT B": lambda a, b: a or not b,
@@ -148,6 +150,8 @@ SAID = {
     "or twice": ["inputs 1 and 2 have", "rises with inputs 1 and 2."],
     "majority": ["rises with inputs 1, 2 and 3."],
     "xor": ["Not learned", "XOR", "--hidden"],
+    # every guess ends at 0.5 (NumPy: weights of about 1e-16)
+    "parity": ["Not learned", "or a hidden layer (--hidden 4)"],
     "twins": ["Rows 2 and 3 have the same inputs"],
     "zeros": ["Row 1 is all 0s", "Add a bias"], "one row": ["Learned"]}
 
@@ -257,3 +261,20 @@ def test_a_new_row_with_the_bias_at_1_has_no_note(capsys):
     # by hand, from the weights it prints: sigmo(0.09501359 - 0.76895368)
     assert "  [0, 1, 1] -> 0.33761515\n" in text
     assert text.count("the bias") == 1  # the note of [0, 1, 0] alone
+
+
+@pytest.mark.parametrize("X, settings, phrases", [
+    # alpha 1000 sends row 2's sum to about -96 at once (Part 1's worked
+    # example): its guess sits at almost 0, where the slope is flat
+    (nn_pure.X, dict(alpha=1000), ["In row 2 the guess is within 0.001 of 0 "
+                                   "or 1", "slope", "smaller --alpha"]),
+    # inputs of 100: sums of hundreds, where the slope is flat
+    ([[0, 0, 1], [0, 100, 1], [100, 0, 1], [100, 100, 1]], {},
+     ["In row 4 the guess is within 0.001 of 0 or 1", "slope",
+      "scale the inputs"])], ids=["alpha 1000", "inputs of 100"])
+def test_a_guess_stuck_at_0_or_1_is_named_as_the_reason(capsys, X, settings,
+                                                        phrases):
+    text = lesson(capsys, X, nn_pure.y_xor, **settings)
+    check_sentences(text, X, nn_pure.y_xor)
+    words = " ".join(text.split())
+    assert all(phrase in words for phrase in phrases), words

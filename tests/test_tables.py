@@ -66,6 +66,9 @@ BAD_FILES = [
     ("semicolons", "0,0,1,0\n1;1;1;1\n", ["line 2", "column 1", "1;1;1;1",
                                           "semicolons", "commas"]),
     ("nan", "0,0,1,0\n1,nan,1,1\n", ["line 2", "column 2", "nan", "finite"]),
+    # float() alone takes 1_000 (and other alphabets' digits): not here
+    ("underscore", "0,0,1,0\n1,1_000,1,1\n", ["line 2", "column 2",
+                                              "'1_000'", "number"]),
     ("inf", "0,0,1,0\n1,1,-inf,1\n", ["line 2", "column 3", "-inf",
                                       "finite"]),
     ("short row", "0,0,1,0\n1,1,1\n", ["line 2", "3 column", "(4)"]),
