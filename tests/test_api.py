@@ -446,3 +446,11 @@ def test_a_long_check_says_which_weight_it_is_at(monkeypatch, capsys):
     assert agree and shown and all(re.match(
         r"weight \d+ of 252 \(\d+%\), about \d+ (s|min) left$", line)
         for line in shown), shown
+
+
+def test_sums_past_the_largest_float_are_refused_before_they_are_made():
+    # inputs and weights of 1e160: each product is 1e320, past a float's
+    # 1.8e308; smaller ones pass
+    raises(ValueError, lambda: predict([1e160] * 3, [[1e160]] * 3),
+           "overflow", "inputs")
+    assert predict([1e100] * 3, [[1e-100]] * 3) == [[sigmo(3.0)]]

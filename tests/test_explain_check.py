@@ -359,3 +359,10 @@ def test_explain_takes_a_table_of_one_row():
     lines = nn_pure.explain_lines([[0, 0, 1]], [[0]])
     assert "  l1[0]: 0 x 0.41702200 + 0 x 0.72032449 + 1 x 0.00011437 = " \
            "0.00011437" in lines
+
+
+def test_check_takes_one_hidden_unit():
+    # syn1 is then 1x1: one weight, checked like the others
+    lines, agree = nn_pure.check_lines(X_xor, y_xor, hidden=1)
+    assert agree and [line.split()[0] for line in lines[3:7]] == [
+        "syn0[0][0]", "syn0[1][0]", "syn0[2][0]", "syn1[0][0]"]
