@@ -1209,8 +1209,9 @@ def paper(text):
 def worked(exact, value):
     """' = 0.55675943': exact (from printed numbers), rounded half up as on
     paper; and value, the program's own, where it rounds otherwise."""
-    import decimal
-    shown = format(exact.quantize(paper("1e-8"), decimal.ROUND_HALF_UP), "f")
+    import decimal  # 1000 digits: room for 1e308 to 8 decimals
+    shown = format(exact.quantize(paper("1e-8"), decimal.ROUND_HALF_UP,
+                                  decimal.Context(prec=1000)), "f")
     return " = " + shown + (" (from unrounded numbers: %.8f)" % value) * (
         "%.8f" % value != shown)
 

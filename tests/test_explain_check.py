@@ -366,3 +366,13 @@ def test_check_takes_one_hidden_unit():
     lines, agree = nn_pure.check_lines(X_xor, y_xor, hidden=1)
     assert agree and [line.split()[0] for line in lines[3:7]] == [
         "syn0[0][0]", "syn0[1][0]", "syn0[2][0]", "syn1[0][0]"]
+
+
+@pytest.mark.parametrize("X, settings", [
+    ([[1e21, 1, 1], [0, 1, 0]], {}), (nn_pure.X, dict(alpha=1e300))],
+    ids=["inputs of 1e21", "alpha 1e300"])
+def test_explain_redoes_numbers_of_any_size(X, settings):
+    # 1e21 x a weight needs more digits than decimal's usual 28: still
+    # each line's result, to 8 decimals, not decimal's InvalidOperation
+    lines = nn_pure.explain_lines(X, [[0]] * len(X), **settings)
+    assert any(" = " in line for line in lines)
