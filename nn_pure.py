@@ -1372,13 +1372,13 @@ def part1_edition(entry):
     left_out, known = set(), set(named) | set(dir(builtins)) | set(["math"])
     for function in [named[name] for name in needed]:
         nodes = list(ast.walk(function))
-        for node in nodes:  # checks and docstrings: their first lines
+        docstring = isinstance(function, ast.FunctionDef) and ast.get_docstring(
+            function) is not None and function.body[0]
+        for node in nodes:  # checks and docstrings: a line of each
             call = getattr(node, "value", None)
-            if isinstance(node, ast.Expr) and (isinstance(getattr(
-                    call, "func", None), ast.Name) and call.func.id[:6] ==
-                    "check_" and call.func.id not in named or node is getattr(
-                        function, "body", [0])[0] and isinstance(getattr(
-                            call, "value", getattr(call, "s", 0)), str)):
+            if node is docstring or isinstance(node, ast.Expr) and isinstance(
+                    getattr(call, "func", None), ast.Name) and call.func.id[
+                        :6] == "check_" and call.func.id not in named:
                 left_out.add(node.lineno)
         own = known | set(getattr(n, "arg", getattr(n, "name", getattr(
             n, "id", ""))) for n in nodes if not isinstance(getattr(
@@ -1397,8 +1397,9 @@ def part1_edition(entry):
             inside.update(range(row + 1, end + 1))
         if kind == tokenize.COMMENT:
             cut_at[row] = column
-        if kind == tokenize.NEWLINE:  # a statement ends: all its lines
-            left_out.update(range(start, end + 1) if start in left_out else [])
+        if kind == tokenize.NEWLINE:  # a statement ends: if a line is out,
+            if left_out.intersection(range(start, end + 1)):  # all are out
+                left_out.update(range(start, end + 1))
             start = None
         elif start is None and kind not in (tokenize.NL, tokenize.COMMENT,
                                             tokenize.INDENT, tokenize.DEDENT):
