@@ -992,8 +992,8 @@ def hidden_units(X, syn0):
 def e_notation(lines):
     """[a line saying what e-notation is] if the lines print a number in it."""
     for word in " ".join(lines).replace("[", " ").replace("]", " ").split():
-        if "e-" in word or "e+" in word:
-            power = int(word.split("e")[1])
+        power = int(word.split("e")[1]) if "e-" in word or "e+" in word else 0
+        if power:  # (e+00 moves nothing: no note)
             return ["(%s is %s x 10**%d: the point moves %d place%s %s.)" % (
                 word, word.split("e")[0], power, abs(power), "s" * (abs(
                     power) != 1), "left" if power < 0 else "right")]
@@ -1519,11 +1519,10 @@ def decision_map(weights, X, y, names):
     if len(varying) != 2 or any(row[c] not in (0, 1) for row in X
                                 for c in varying):
         why = ["No map: it needs exactly two inputs of 0s and 1s that vary;",
-               "this table has %d that var%s%s." % (len(varying), "ies" if len(
-                   varying) == 1 else "y", ", not all "
-                                                   "0s and 1s" * (len(
-                                                       varying) == 2))] * (
-            X is not None)
+               "this table has %d that var%s%s." % (
+                   len(varying), "ies" if len(varying) == 1 else "y",
+                   ", not all 0s and 1s" * (len(varying) == 2))]
+        why = why * (X is not None)
         return [""] * bool(why) + why, "".join(
             TEXT % (20, 500 + 22 * k, "", line) for k, line in enumerate(why))
     a, b = varying

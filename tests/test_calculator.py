@@ -187,6 +187,12 @@ EDITS = {  # name: (edits, a line of them the file must hold as written)
         '    check_shapes("multiply", a, b)  # the same shape\n',
         '    check_shapes("multiply",\n                 a, b)\n')],
         "def multiply(a, b):\n"),
+    # a helper of the student's own, the last thing above Part 2's banner
+    "a function added at the end of Part 1": ([
+        ("\n\n# =====", "\ndef step_size(alpha):\n    return alpha * 1.0\n"
+                        "# ====="),
+        (UPDATE, UPDATE.replace("alpha)", "step_size(alpha))"))],
+        "    return alpha * 1.0\n"),
     # the loop's own prints are the file's, not the generator's
     "a print in the loop": ([(ERROR, ERROR + "        print(\"step\", itr)\n")],
                             "        print(\"step\", itr)\n"),

@@ -122,9 +122,10 @@ def test_each_weight_is_an_edge_between_named_nodes_with_its_value(
 
 
 def test_edges_blue_if_positive_orange_if_negative_wider_if_larger():
-    # hand-made weights; under 0.01 in size: faint (dashed)
-    weights = [[12.0], [-8.0], [2.0], [-0.5], [0.25], [0.005], [-0.003],
-               [0.0]]
+    # hand-made weights; under 0.01 in size: faint (dashed); a weight of
+    # -12 must not look like one of 8 (issue 28), nor 20 like -12
+    weights = [[20.0], [-12.0], [8.0], [2.0], [-0.5], [0.25], [0.005],
+               [-0.003], [0.0]]
     root = root_of((weights, None))
     at, lines, widths = nodes(root), dict(edges(root)), []
     assert len(lines) == len(weights)
@@ -137,7 +138,7 @@ def test_edges_blue_if_positive_orange_if_negative_wider_if_larger():
             assert hue(*rgb(line.get("stroke"))) == ("blue" if w > 0 else
                                                       "orange")
             widths.append(float(line.get("stroke-width")))
-    assert widths == sorted(set(widths), reverse=True)  # strictly, 12 > 8
+    assert widths == sorted(set(widths), reverse=True)  # strictly, 20 > 12
     legend, = [t for _, _, t in texts(root) if "eight" in t]
     assert "blue" in legend and "orange" in legend
 
@@ -218,8 +219,9 @@ def test_a_flat_map_says_so_on_the_picture():
 
 
 @pytest.mark.parametrize("table, why", [
-    (THREE, "3"), ([[0, 0.5, 1], [1, 0, 1]], "not all 0s and 1s"),
-    ([[0, 2, 1], [1, 0, 1]], "not all 0s and 1s"), ([[0, 1], [1, 1]], "1")])
+    (THREE, "3 that vary"), ([[0, 0.5, 1], [1, 0, 1]], "not all 0s and 1s"),
+    ([[0, 2, 1], [1, 0, 1]], "not all 0s and 1s"),
+    ([[0, 1], [1, 1]], "1 that varies")])
 def test_no_map_says_why(table, why):
     # 3 inputs vary; or two vary but not as 0s and 1s; or only 1 varies
     syn0 = [[1.0]] * len(table[0])
@@ -354,6 +356,8 @@ def test_the_text_map_shades_by_the_legend():
     # second input 1 at the top; bars of at most 10 for the weights
     text = text_of(*LESSON_2, table=X_xor, answers=y_xor)
     rows = [line[3:-1] for line in text.splitlines() if line.startswith("  |")]
+    assert len(set(len(line) for line in text.splitlines() if line.startswith(
+        ("  |", "  +")))) == 1  # the frame as wide as the rows it holds
     for r, line in enumerate(rows):
         for c in range(21):
             cell = line[3 * c:3 * c + 3]

@@ -26,6 +26,8 @@ TABLES = {
     "one row": ([[1, 1]], [[1]]),
     "or twice": (AB + [[0, 1, 1]], [[0], [1], [1], [1], [1]]),
     "xor twice": (AB + [[0, 1, 1]], nn_pure.y_xor + [[1]]),  # not 4 rows
+    # inputs of 100: a weight of 0.42 is enough, the guess rises with it
+    "hundreds": ([[0, 1], [100, 1], [50, 1]], [[0], [1], [1]]),
     # 1 if an odd number of the three inputs are 1: XOR of three
     "parity": (THREE, [[sum(row[:3]) % 2] for row in THREE]),
 }
@@ -131,6 +133,13 @@ def check_e_notation(text):
             power) < 0 else "right")
 
 
+def test_the_e_notation_note_is_on_a_number_whose_point_moves():
+    # 2 and 0.00001 in one column are both printed in e-notation, 2 as
+    # 2.00000000e+00: the note is on the one whose point moves
+    note, = nn_pure.e_notation([nn_pure.format_matrix([[2.0], [1e-5]])])
+    assert "1.00000000e-05" in note and "5 places left" in note
+
+
 def lesson(capsys, X, y, **settings):
     nn_pure.lesson(X, y, **settings)
     return capsys.readouterr().out
@@ -153,7 +162,8 @@ SAID = {
     # every guess ends at 0.5 (NumPy: weights of about 1e-16)
     "parity": ["Not learned", "or a hidden layer (--hidden 4)"],
     "twins": ["Rows 2 and 3 have the same inputs"],
-    "zeros": ["Row 1 is all 0s", "Add a bias"], "one row": ["Learned"]}
+    "zeros": ["Row 1 is all 0s", "Add a bias"], "one row": ["Learned"],
+    "hundreds": ["the guess rises with input 1"]}
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))
