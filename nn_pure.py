@@ -932,10 +932,11 @@ def table_key(X, values):
     """'0110' (XOR) and the like: values (a column) rounded to 0 or 1 for
     A B = 00 01 10 11, when those are two inputs of X, each pair once."""
     a_b = varying_inputs(X)
-    pairs = dict(((row[a_b[0]], row[a_b[-1]]), "%d" % (v[0] >= 0.5))
+    if len(a_b) != 2 or len(X) != 4:
+        return None
+    pairs = dict(((row[a_b[0]], row[a_b[1]]), "%d" % (v[0] >= 0.5))
                  for row, v in zip(X, values))
-    if len(a_b) == 2 and len(X) == 4 and sorted(pairs) == [
-            (0, 0), (0, 1), (1, 0), (1, 1)]:
+    if sorted(pairs) == [(0, 0), (0, 1), (1, 0), (1, 1)]:
         return "".join(pairs[pair] for pair in sorted(pairs))
     return None
 

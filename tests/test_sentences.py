@@ -24,6 +24,7 @@ TABLES = {
     # no bias, and a row of 0s whose answer is 1
     "zeros": ([[0, 0], [0, 1], [1, 0], [1, 1]], [[1], [0], [1], [1]]),
     "one row": ([[1, 1]], [[1]]),
+    "none varies": ([[1, 1], [1, 1]], [[0], [1]]),  # twins, and no A or B
     "or twice": (AB + [[0, 1, 1]], [[0], [1], [1], [1], [1]]),
     "xor twice": (AB + [[0, 1, 1]], nn_pure.y_xor + [[1]]),  # not 4 rows
     # inputs of 100: a weight of 0.42 is enough, the guess rises with it
@@ -163,7 +164,8 @@ SAID = {
     "parity": ["Not learned", "or a hidden layer (--hidden 4)"],
     "twins": ["Rows 2 and 3 have the same inputs"],
     "zeros": ["Row 1 is all 0s", "Add a bias"], "one row": ["Learned"],
-    "hundreds": ["the guess rises with input 1"]}
+    "hundreds": ["the guess rises with input 1"],
+    "none varies": ["Rows 1 and 2 have the same inputs"]}
 
 
 @pytest.mark.parametrize("name", sorted(TABLES))
@@ -184,12 +186,26 @@ def test_every_sentence_is_true_for_the_table(capsys, name):
     ("post", {"rows": [[1, 1, 7], [0, 0, 0]]}),  # a guess near 1e-10
     ("zeros", {"rows": [[0, 0], [1, 1]]}),  # 0s, and no bias to switch off
     ("xor", {"hidden": 4, "iterations": 3000, "rows": [[0, 0, 0]]}),
-    ("xor", {"hidden": 1, "iterations": 3000})])
+    ("xor", {"hidden": 1, "iterations": 3000}),
+    ("one row", {"hidden": 2, "iterations": 100})])
 def test_e_notation_and_the_notes_on_new_rows(capsys, name, settings):
     # e-notation is said once where a number is printed in it, and never
     # elsewhere; a new row's note is true of the row and the table
     check_sentences(lesson(capsys, *TABLES[name], **settings), *TABLES[name],
                     hidden=settings.get("hidden"))
+
+
+def test_what_to_try_follows_the_numbers(capsys):
+    # 10 iterations of the post's table: guesses 0.3 to 0.7 (not stuck at
+    # 0.5), so no hidden layer is offered; lesson 2 offers the next seed,
+    # after the last, 4294967295, the first
+    text = lesson(capsys, nn_pure.X, nn_pure.y, iterations=10)
+    words = " ".join(text.split())
+    assert "more --iterations" in words and "hidden layer" not in words
+    for seed, after in ((100, 101), (2 ** 32 - 1, 0)):
+        words = " ".join(lesson(capsys, AB, nn_pure.y_xor, hidden=2,
+                                iterations=100, seed=seed).split())
+        assert "(--seed %d)" % after in words
 
 
 def check_units(text):
