@@ -237,10 +237,11 @@ def test_numpy_arrays_and_numbers_are_taken(capsys):
     # NumPy, legacy='1.13': print(np.eye(2))
     assert nn_pure.format_matrix(np.eye(2)) == "[[ 1.  0.]\n [ 0.  1.]]"
     assert nn_pure.mean_abs(np.array([[1.0, -3.0]])) == 2.0  # 4 / 2
-    lesson(rows=np.array([[1, 0, 0]]), iterations=np.int64(10))
-    with_numpy = capsys.readouterr()
     lesson(rows=[[1, 0, 0]], iterations=10)
-    assert with_numpy == capsys.readouterr()
+    with_lists = capsys.readouterr()
+    for rows in (np.array([[1, 0, 0]]), [np.array([1, 0, 0])]):
+        lesson(rows=rows, iterations=np.int64(10))
+        assert capsys.readouterr() == with_lists
     raises(TypeError, lambda: train(X, y, np.bool_(True)), "iterations",
            "True")
     assert train(X, y, 100, syn0=np.array(syn0)) == train(X, y, 100,

@@ -5,6 +5,7 @@ nn_pure.py prints. A student's edits of Part 1 reach it; what it cannot
 carry is refused in one line that says where."""
 
 import ast
+import io
 import os
 import re
 import subprocess
@@ -279,6 +280,16 @@ def test_the_api_gives_the_command_lines_text(tmp_path, flags, settings):
     X, y = table if "xor" in flags else (nn_pure.X, nn_pure.y)
     text = save_calculator(tmp_path, *flags).decode("utf-8")
     assert nn_pure.calculator_file(X, y, **settings) == text
+
+
+def test_in_a_notebook_main_prints_the_file_as_text(monkeypatch):
+    # a notebook's stdout takes text and has no bytes buffer: main() writes
+    # the same file there, as text
+    text = nn_pure.calculator_file(nn_pure.X, nn_pure.y)
+    notebook = io.StringIO()
+    monkeypatch.setattr(sys, "stdout", notebook)
+    nn_pure.main(["--calculator"])
+    assert notebook.getvalue() == text
 
 
 def test_a_check_alone_in_a_block_is_refused_in_one_line(tmp_path):

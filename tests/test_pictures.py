@@ -236,6 +236,7 @@ def test_no_map_says_why(table, why):
 
 @pytest.mark.parametrize("weights", [
     LESSON_2, ([[0.2], [-1.0], [3.0], [-6.0], [9.0]], None),
+    ([[-3.0]], None),  # one input, one weight
     ([[-1.23456789e-05], [123456789.0], [-0.5]], None)])  # long numbers
 def test_the_text_picture_lists_each_weight_with_a_bar(weights):
     found = dict((tuple(map(int, m.groups()[:3])), m.groups()[3:]) for m in (
