@@ -1585,8 +1585,8 @@ def check_run(X, y, hidden, given):
     --calculator): the table, hidden and the settings checked once; those
     given as None are train's (or train_hidden's) defaults as Part 1 now
     says them; the starting weights drawn. What follows trusts it all."""
-    if X is None and y is None:
-        X, y = globals()["X"], globals()["y"]  # the module's, as they are now
+    X = globals()["X"] if X is None else X  # the module's, as they are now
+    y = globals()["y"] if y is None else y
     if hidden is not None and given.get("init") is not None:
         raise ValueError("init is for the network without a hidden layer; "
                          "with hidden units both weights start as the "

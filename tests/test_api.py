@@ -57,8 +57,9 @@ def test_helpers_by_hand(helper, args, expected):
 
 
 @pytest.mark.parametrize("call, phrases", [
-    (lambda: dot([[1, 2, 3]] * 4, [[1, 2, 3]] * 4), ["dot", "4x3 and 4x3"]),
-    (lambda: add([[1, 2]], [[1], [2]]), ["add", "1x2 and 2x1"]),
+    (lambda: dot([[1, 2, 3]] * 4, [[1, 2, 3]] * 4), ["dot", "4x3 and 4x3",
+                                                      "columns", "rows"]),
+    (lambda: add([[1, 2]], [[1], [2]]), ["add", "1x2 and 2x1", "one shape"]),
     (lambda: subtract([[1, 2]], [[1], [2]]), ["1x2 and 2x1"]),
     (lambda: multiply([[1, 2]], [[1, 2, 3]]), ["multiply", "1x2 and 1x3"]),
     (lambda: dot([[1, 2], [3]], [[1], [2]]), ["dot", "rows of 1 and 2"]),
@@ -181,6 +182,8 @@ DOOR = [  # (id, call, kind, key phrases)
      ["plot", "'yes'", "True or False"]),
     ("svg with trace", lambda: lesson(picture="svg", trace=1), ValueError,
      ["svg", "trace"]),
+    ("X ragged", lambda: train([[0, 0, 1], [0, 1]], [[0], [1]]), ValueError,
+     ["X row 1", "[0, 1]", "3 numbers"]),
     ("lesson rows", lambda: lesson(rows=[[1, 0]]), ValueError,
      ["[1, 0]", "3 numbers"]),
     ("draw", lambda: nn_pure.draw([[1], [2]], X=X), ValueError,
@@ -250,6 +253,16 @@ def test_numpy_arrays_and_numbers_are_taken(capsys):
     assert train_hidden(np.array(X_xor), y_xor, 2, 10, syn0=np.array(s0),
                         syn1=np.array(s1)) == train_hidden(
         X_xor, y_xor, 2, 10, syn0=s0, syn1=s1)
+
+
+def test_lesson_takes_the_modules_table_for_what_is_not_given(capsys):
+    # answers alone: the module's X with them; inputs alone: its y
+    for given, whole_table in (({"y": y_xor}, (X, y_xor)),
+                               ({"X": X_xor}, (X_xor, y))):
+        lesson(iterations=10, **given)
+        alone = capsys.readouterr()
+        lesson(*whole_table, iterations=10)
+        assert alone == capsys.readouterr()
 
 
 def test_nn_pure_never_imports_numpy(tmp_path):
