@@ -936,9 +936,8 @@ def table_key(X, values):
         return None
     pairs = dict(((row[a_b[0]], row[a_b[1]]), "%d" % (v[0] >= 0.5))
                  for row, v in zip(X, values))
-    if sorted(pairs) == [(0, 0), (0, 1), (1, 0), (1, 1)]:
-        return "".join(pairs[pair] for pair in sorted(pairs))
-    return None
+    return "".join(pairs[pair] for pair in sorted(pairs)) if sorted(
+        pairs) == [(0, 0), (0, 1), (1, 0), (1, 1)] else None
 
 def numbered(word, items):
     """numbered("row", [0, 3]) is 'rows 1 and 4' (items count from 0); past
@@ -993,11 +992,12 @@ def hidden_units(X, syn0):
 def e_notation(lines):
     """[a line saying what e-notation is] if the lines print a number in it."""
     for word in " ".join(lines).replace("[", " ").replace("]", " ").split():
-        power = int(word.split("e")[1]) if "e-" in word or "e+" in word else 0
-        if power:  # (e+00 moves nothing: no note)
+        digits, e, power = word.partition("e")  # not "one-row": +/- digits
+        if e and power[:1] in "+-" and power[1:].isdigit() and int(power):
+            power = int(power)  # (e+00 moves nothing: no note)
             return ["(%s is %s x 10**%d: the point moves %d place%s %s.)" % (
-                word, word.split("e")[0], power, abs(power), "s" * (abs(
-                    power) != 1), "left" if power < 0 else "right")]
+                word, digits, power, abs(power), "s" * (abs(power) != 1),
+                "left" if power < 0 else "right")]
     return []
 
 

@@ -139,6 +139,9 @@ def test_the_e_notation_note_is_on_a_number_whose_point_moves():
     # 2.00000000e+00: the note is on the one whose point moves
     note, = nn_pure.e_notation([nn_pure.format_matrix([[2.0], [1e-5]])])
     assert "1.00000000e-05" in note and "5 places left" in note
+    # a word such as one-row (an e, a -, no digits) is not a number
+    note, = nn_pure.e_notation(["a one-row table", "[[ 2.2e-16]]"])
+    assert "2.2e-16 is 2.2 x 10**-16" in note
 
 
 def lesson(capsys, X, y, **settings):
